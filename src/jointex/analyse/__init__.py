@@ -1,0 +1,1 @@
+"""Pure functions Exercise -> result: integrity checks now; interoperability, movement, cost later."""

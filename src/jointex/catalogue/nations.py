@@ -1,0 +1,38 @@
+"""Nations and languages from ISO 3166 and ISO 639, through pycountry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+
+@dataclass(frozen=True)
+class Nation:
+    code: str
+    name: str
+
+
+@cache
+def nations() -> dict[str, Nation]:
+    """Every ISO 3166-1 country by alpha-3 trigraph."""
+    import pycountry  # noqa: PLC0415  (loads large JSON tables: only when asked)
+
+    return {c.alpha_3: Nation(c.alpha_3, getattr(c, "common_name", c.name)) for c in pycountry.countries}
+
+
+@cache
+def languages() -> dict[str, str]:
+    """ISO 639 languages by both their 2-letter and 3-letter codes."""
+    import pycountry  # noqa: PLC0415
+
+    table: dict[str, str] = {}
+    for language in pycountry.languages:
+        table[language.alpha_3] = language.name
+        if hasattr(language, "alpha_2"):
+            table[language.alpha_2] = language.name
+    return table
+
+
+def nation_name(code: str) -> str:
+    nation = nations().get(code)
+    return nation.name if nation else code

@@ -1,0 +1,1 @@
+"""The `jointex` command: parses arguments, calls service/, prints with Rich."""

@@ -1,0 +1,226 @@
+"""The `jointex` command. Each command parses its arguments, calls one service function and prints.
+
+Exit codes: 0 ok, 2 bad input (every problem printed, one per line, no traceback), 1 internal error.
+Heavy libraries are imported inside the commands so that `jointex --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from jointex.cli.output import EXIT_BAD_INPUT, EXIT_INTERNAL, console, errors, fail_with, print_json
+from jointex.errors import InputError
+
+app = typer.Typer(
+    name="jointex",
+    help="Plan, rehearse, run and assess multinational joint exercises.\n\n"
+    "Exit codes: 0 ok, 2 bad input, 1 internal error.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+catalogue_app = typer.Typer(help="Browse the reference catalogue of platforms, fuels, links and standards.",
+                            no_args_is_help=True)
+app.add_typer(catalogue_app, name="catalogue")
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
+ExerciseFile = Annotated[Path, typer.Argument(help="The exercise YAML file.", show_default=False)]
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Exercise files to validate.", show_default=False)],
+    strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Check exercise files: syntax, types, references, dates, geography, labels and catalogue."""
+    from jointex.cli.render import render_validation  # noqa: PLC0415
+    from jointex.cli.output import print_problems  # noqa: PLC0415
+    from jointex.service.exercises import validate_exercise  # noqa: PLC0415
+
+    reports = [validate_exercise(path) for path in files]
+    failed = any(not r.ok or (strict and r.problems) for r in reports)
+    if as_json:
+        print_json({"ok": not failed, "files": [r.to_dict() for r in reports]})
+    else:
+        for report in reports:
+            render_validation(report)
+            print_problems(report.problems)
+    if failed:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+@app.command()
+def show(file: ExerciseFile, as_json: JsonOption = False) -> None:
+    """Summarise an exercise: participants, forces, equipment, objectives, vignettes and the MSEL."""
+    from jointex.analyse.summary import summarise  # noqa: PLC0415
+    from jointex.cli.render import render_summary  # noqa: PLC0415
+    from jointex.service.exercises import load_exercise  # noqa: PLC0415
+
+    try:
+        loaded = load_exercise(file)
+    except InputError as error:
+        fail_with(error, as_json)
+    summary = summarise(loaded.exercise, loaded.catalogue)
+    if as_json:
+        print_json(summary.to_dict())
+    else:
+        render_summary(summary)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option(help="Write to this file instead of stdout.")] = None,
+    markdown: Annotated[bool, typer.Option(help="The human-readable file-format reference instead.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Print the JSON Schema of the exercise file (or its Markdown reference)."""
+    import json  # noqa: PLC0415
+
+    from jointex.formats.schema import exercise_json_schema  # noqa: PLC0415
+    from jointex.formats.schema_reference import render_format_reference  # noqa: PLC0415
+
+    text = render_format_reference() if markdown else json.dumps(exercise_json_schema(), indent=2) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+        return
+    from jointex.service.files import write_text_atomically  # noqa: PLC0415
+
+    write_text_atomically(out, text)
+    if as_json:
+        print_json({"ok": True, "written": str(out)})
+    else:
+        console.print(f"Wrote {out}", markup=False)
+
+
+@catalogue_app.command("list")
+def catalogue_list(
+    section: Annotated[str, typer.Argument(help="platforms, nations, fuels, ammunition, data-links, waveforms, "
+                                                "c2-systems or standards.")] = "platforms",
+    category: Annotated[str | None, typer.Option(help="Only platforms of this category (e.g. tanker).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the entries of a catalogue section."""
+    from rich.table import Table  # noqa: PLC0415
+
+    from jointex.service.catalogue import list_section  # noqa: PLC0415
+
+    try:
+        rows = list_section(section, category)
+    except InputError as error:
+        fail_with(error, as_json)
+    if as_json:
+        print_json(rows)
+        return
+    columns = ["id", "name", "category", "domain"] if section == "platforms" else \
+        [key for key in ("id", "name", "title", "standard", "dimension") if any(key in row for row in rows)]
+    table = Table(title=f"{section} ({len(rows)})", title_justify="left")
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(str(row.get(column, "")) for column in columns))
+    console.print(table)
+
+
+@catalogue_app.command("show")
+def catalogue_show(
+    entry: Annotated[str, typer.Argument(help="Id of a platform, fuel, link, waveform, standard or nation.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Show one catalogue entry with all its attributes."""
+    from jointex.service.catalogue import show_entry  # noqa: PLC0415
+
+    try:
+        section, data = show_entry(entry)
+    except InputError as error:
+        fail_with(error, as_json)
+    if as_json:
+        print_json({"section": section, **data})
+        return
+    console.print(f"[bold]{data.get('name') or data.get('title')}[/bold] ({section})")
+    for key, value in data.items():
+        console.print(f"  {key}: {_plain(value)}", markup=False)
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_plain(v) for v in value) if value else "-"
+    if isinstance(value, dict):
+        return "; ".join(f"{k} {_plain(v)}" for k, v in value.items())
+    return str(value)
+
+
+@app.command()
+def new(
+    name: Annotated[str, typer.Argument(help="Exercise name, e.g. 'NORDIC BRIDGE 28'.")],
+    directory: Annotated[Path, typer.Option("--dir", help="Folder to create the exercise folder in.")] = Path(),
+    host: Annotated[str, typer.Option(help="Host nation (ISO alpha-3).")] = "NOR",
+    nations: Annotated[str, typer.Option(help="Other nations, comma-separated.")] = "USA,GBR,DEU",
+    start: Annotated[str | None, typer.Option(help="STARTEX date YYYY-MM-DD (default: in 90 days).")] = None,
+    centre: Annotated[str, typer.Option(help="Centre of the exercise area, 'lat, lon' or MGRS.")] = "61.0, 10.0",
+    as_json: JsonOption = False,
+) -> None:
+    """Create a new, valid exercise folder with one include file per nation."""
+    from jointex.model.geo import GeoPoint  # noqa: PLC0415
+    from jointex.service.scaffold import scaffold_exercise  # noqa: PLC0415
+
+    try:
+        start_date = date.fromisoformat(start) if start else date.today() + timedelta(days=90)
+    except ValueError:
+        fail_with(InputError.single(f"cannot read the date {start!r}", field=("--start",),
+                                    expected="YYYY-MM-DD"), as_json)
+    try:
+        point = GeoPoint.model_validate(centre)
+    except ValueError as error:
+        fail_with(InputError.single(str(error).splitlines()[-1].strip(), field=("--centre",),
+                                    expected="'lat, lon' or an MGRS reference"), as_json)
+    try:
+        main_file = scaffold_exercise(name, directory, host, [n.strip() for n in nations.split(",") if n.strip()],
+                                      start_date, point)
+    except InputError as error:
+        fail_with(error, as_json)
+    if as_json:
+        print_json({"ok": True, "exercise": str(main_file)})
+    else:
+        console.print(f"Created {main_file.parent}/ — check it with: jointex validate {main_file}", markup=False)
+
+
+@app.command()
+def demo(as_json: JsonOption = False) -> None:
+    """Run the main job on the bundled flagship example (BALTIC SHIELD 27)."""
+    from jointex.cli.output import print_problems  # noqa: PLC0415
+    from jointex.cli.render import render_summary, render_validation  # noqa: PLC0415
+    from jointex.service.demo import run_demo  # noqa: PLC0415
+
+    result = run_demo()
+    if as_json:
+        print_json(result.to_dict())
+    else:
+        render_validation(result.report)
+        print_problems(result.report.problems)
+        if result.summary:
+            render_summary(result.summary)
+    if not result.report.ok:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def run() -> None:
+    """Console entry point: anything unexpected is an internal error (exit 1), reported without a traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        errors.print("Interrupted.", markup=False)
+        sys.exit(130)
+    except Exception as error:  # a defect of jointex, not bad input
+        errors.print(f"internal error: {type(error).__name__}: {error}", style="bold red", markup=False)
+        errors.print("This is a bug in jointex; please report it with the command you ran.", markup=False)
+        sys.exit(EXIT_INTERNAL)
+
+
+__all__ = ["EXIT_BAD_INPUT", "app", "run"]

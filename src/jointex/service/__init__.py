@@ -1,0 +1,1 @@
+"""Use cases that compose the layers for the shells: one function per user action."""
