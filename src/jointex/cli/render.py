@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 
-from jointex.cli.output import console
+from jointex.cli.output import console, errors
 
 if TYPE_CHECKING:
     from jointex.analyse.summary import ExerciseSummary
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def render_validation(report: ValidationReport) -> None:
     if report.loaded is None:
-        console.print(f"✗ {report.path}: invalid", style="bold red", markup=False)
+        errors.print(f"✗ {report.path}: invalid", style="bold red", markup=False)
         return
     exercise = report.loaded.exercise
     files = len(report.files)

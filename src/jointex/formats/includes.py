@@ -21,6 +21,22 @@ INCLUDABLE = (*LIST_SECTIONS, "scenario", "include", "catalogue")
 MAX_INCLUDED_FILES = 500
 
 
+MAX_PATH_CHARS = 1024
+
+
+def path_entry_problem(entry: object) -> str | None:
+    """Why ``entry`` cannot be a relative file path in an exercise, or None when it can."""
+    if not isinstance(entry, str) or not entry.strip():
+        return "must be a file path"
+    if "\x00" in entry:
+        return "contains a NUL character"
+    if len(entry) > MAX_PATH_CHARS or any(len(part) > 255 for part in entry.split("/")):
+        return "is too long"
+    if Path(entry).is_absolute():
+        return "is absolute"
+    return None
+
+
 def display_path(file: Path) -> Path:
     """The path as the user should read it: relative to the current folder when it is below it."""
     try:
@@ -52,13 +68,14 @@ class _Merger:
         self.merged.data = dict(document.data)
         self.merged.source = document.source
         self.merged.files.append(document.file)
-        self.merged.data["catalogue"] = self._rebase_catalogue(document, ())
+        self.merged.data["catalogue"] = self._rebase_catalogue(document)
         self._follow_includes(document, [self.main_file])
         if self.problems:
+            self.problems.sort(key=lambda p: (str(p.file), p.line or 0, p.column or 0))
             raise InputError(tuple(self.problems))
         return self.merged
 
-    def _rebase_catalogue(self, document: YamlDocument, prefix: FieldPath) -> list[Any]:
+    def _rebase_catalogue(self, document: YamlDocument) -> list[Any]:
         """Catalogue paths of any file, rewritten relative to the main file's folder."""
         entries = document.data.get("catalogue", [])
         if not isinstance(entries, list):
@@ -69,11 +86,17 @@ class _Merger:
             if not isinstance(entry, str):
                 rebased.append(entry)
                 continue
+            why = path_entry_problem(entry)
+            if why:
+                self.problems.append(document.source.problem(
+                    ("catalogue", i), f"catalogue path {entry[:80]!r} {why}",
+                    expected="a path relative to this file, such as 'catalogue/platforms.yaml'"))
+                continue
             target = (base / entry).resolve()
             if not target.is_relative_to(self.root_folder):
                 self.problems.append(document.source.problem(
                     ("catalogue", i), f"catalogue file {entry!r} is outside the exercise folder",
-                    expected=f"a path inside {display_path(self.root_folder)}"))
+                    expected="a file in the folder of the main exercise file, or below it"))
                 continue
             rebased.append(target.relative_to(self.root_folder).as_posix())
         return rebased
@@ -83,15 +106,14 @@ class _Merger:
 
     def _targets(self, document: YamlDocument, index: int, pattern: Any) -> list[Path]:
         where: FieldPath = ("include", index)
-        if not isinstance(pattern, str) or not pattern.strip():
-            self.problems.append(document.source.problem(where, "an include entry must be a file path",
-                                                         expected="a path such as 'nations/usa.yaml'"))
-            return []
-        base = self._real_path(document).parent
-        if Path(pattern).is_absolute():
+        why = path_entry_problem(pattern)
+        if why is not None:
+            shown = repr(pattern[:80]) if isinstance(pattern, str) else "entry"
             self.problems.append(document.source.problem(
-                where, f"include path {pattern!r} is absolute", expected="a path relative to this file"))
+                where, f"include {shown} {why}", expected="a path relative to this file, such as 'nations/usa.yaml'"))
             return []
+        assert isinstance(pattern, str)
+        base = self._real_path(document).parent
         if any(char in pattern for char in "*?["):
             found = sorted(p for p in base.glob(pattern) if p.is_file())
             if not found:
@@ -116,7 +138,7 @@ class _Merger:
         if not real.is_relative_to(self.root_folder):
             self.problems.append(parent.source.problem(
                 where, f"include {shown} is outside the exercise folder",
-                expected=f"a file inside {display_path(self.root_folder)}"))
+                expected="a file in the folder of the main exercise file, or below it"))
             return
         if real in stack:
             chain = " -> ".join(str(display_path(p)) for p in [*stack[stack.index(real):], real])
@@ -133,10 +155,12 @@ class _Merger:
         try:
             document = read_yaml_mapping(real, display_path(real))
         except InputError as error:
-            if error.problems and error.problems[0].message == "file not found":
-                self.problems.append(parent.source.problem(where, f"included file {shown} not found"))
-            else:
-                self.problems.extend(error.problems)
+            for problem in error.problems:
+                if problem.line is None:  # about the file as a whole: place it at the include entry
+                    self.problems.append(parent.source.problem(
+                        where, f"included file {shown}: {problem.message}", problem.expected))
+                else:
+                    self.problems.append(problem)
             return
         self.merged.files.append(document.file)
         self._merge(document)
@@ -163,7 +187,7 @@ class _Merger:
             if isinstance(target, dict) and "events" in scenario:
                 self._append(document, ("scenario", "events"), scenario["events"],
                              target.setdefault("events", []), ("scenario", "events"))
-        merged.setdefault("catalogue", []).extend(self._rebase_catalogue(document, ()))
+        merged.setdefault("catalogue", []).extend(self._rebase_catalogue(document))
 
     def _append(self, document: YamlDocument, path: FieldPath, items: Any, into: list[Any],
                 merged_path: FieldPath) -> None:

@@ -28,6 +28,7 @@ MAX_DEPTH = 64
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_PLAIN_TAGS = {yaml.SequenceNode: "tag:yaml.org,2002:seq", yaml.MappingNode: "tag:yaml.org,2002:map"}
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,8 @@ class _Builder:
         self.source.add(path, self.position(node))
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, path)
+        if node.tag != _PLAIN_TAGS[type(node)]:
+            raise self.fail(node, f"unsupported YAML tag {node.tag}", path, expected="plain YAML values")
         self.on_stack.add(key)
         try:
             if isinstance(node, yaml.SequenceNode):

@@ -30,10 +30,18 @@ def mgrs_to_lat_lon(text: str) -> tuple[float, float]:
     match = _MGRS.match(compact)
     if match is None or len(match[4]) % 2:
         raise ValueError(f"{text!r} is not a valid MGRS reference")
+    converter = _mgrs_converter()
     try:
-        lat, lon = _mgrs_converter().toLatLon(compact)
+        lat, lon = converter.toLatLon(compact)
     except Exception:  # the library raises bare MGRSError/ValueError alike
-        raise ValueError(f"{text!r} is not a valid MGRS reference") from None
+        # The library writes points a metre south of the equator in band M with northing 0, which it
+        # cannot read back: that northing is the equator itself, which band N holds.
+        if match[2].upper() != "M":
+            raise ValueError(f"{text!r} is not a valid MGRS reference") from None
+        try:
+            lat, lon = converter.toLatLon(compact.replace("M", "N", 1))
+        except Exception:
+            raise ValueError(f"{text!r} is not a valid MGRS reference") from None
     return float(lat), float(lon)
 
 

@@ -44,7 +44,7 @@ class Classification(StrEnum):
 
 
 _MARKING = re.compile(
-    r"^\s*(?:(?P<policy>[A-Z]+)\s+)??(?P<classification>UNCLASSIFIED|RESTRICTED|CONFIDENTIAL|SECRET|TOP SECRET)"
+    r"^\s*(?:(?P<policy>[A-Z0-9]+)\s+)??(?P<classification>UNCLASSIFIED|RESTRICTED|CONFIDENTIAL|SECRET|TOP SECRET)"
     r"(?P<rest>(?:\s*//.*)?)\s*$",
     re.IGNORECASE,
 )

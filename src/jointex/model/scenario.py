@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, field_validator
+from pydantic import Field, WithJsonSchema, field_validator
 
 from jointex.model.base import Frozen, Identifier, LongText, ShortText
 from jointex.model.labels import Label
@@ -29,10 +29,17 @@ class DeliveryMethod(StrEnum):
     LIVE_ACTION = "live-action"
 
 
+Serial = Annotated[
+    ShortText,
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, {"type": "integer"}],
+                    "description": "MSEL serial number, unique in the exercise."}),
+]
+
+
 class Inject(Frozen):
     """One MSEL entry: what control sends whom, when, and what the players are expected to do."""
 
-    serial: ShortText = Field(description="MSEL serial number, unique in the exercise.")
+    serial: Serial
     time: ScenarioTime = Field(description="Scenario time of release, as an offset from STARTEX.")
     sender: Identifier = Field(alias="from", description="Controller, actor or unit id sending the inject.")
     recipients: tuple[Identifier, ...] = Field(

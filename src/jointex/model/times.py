@@ -31,7 +31,7 @@ def parse_scenario_time(value: Any) -> Any:
         sign = -1 if match[1] == "-" else 1
         hours, minutes = int(match[3] or 0), int(match[4] or 0)
         if hours > 23 or minutes > 59:
-            raise ValueError(f"{value!r} has a time of day past 23:59")
+            raise ValueError(f"{value!r} has a time of day past 23:59; expected HH:MM from 00:00 to 23:59")
         return sign * timedelta(days=int(match[2])) + timedelta(hours=hours, minutes=minutes)
     match = _H_FORM.match(text)
     if match:

@@ -15,6 +15,10 @@ def _did_you_mean(wanted: str, known: Iterable[str]) -> str:
     return f"; did you mean {', '.join(close)}?" if close else ""
 
 
+def _article(noun: str) -> str:
+    return "an" if noun[0] in "aeiou" else "a"
+
+
 def _nation_fields(exercise: Exercise) -> Iterable[tuple[FieldPath, str]]:
     yield ("host_nation",), exercise.host_nation
     for i, participant in enumerate(exercise.participants):
@@ -66,7 +70,7 @@ def check_references(exercise: Exercise) -> list[Problem]:
     def need(path: FieldPath, ref: str, known: set[str], what: str) -> None:
         if ref not in known:
             problems.append(Problem(f"unknown {what} {ref!r}{_did_you_mean(ref, known)}", field=path,
-                                    expected=f"the id of a {what} declared in the exercise"))
+                                    expected=f"the id of {_article(what)} {what} declared in the exercise"))
 
     for v, vignette in enumerate(exercise.vignettes):
         for k, ref in enumerate(vignette.units):
