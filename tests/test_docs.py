@@ -15,5 +15,13 @@ def test_the_file_format_reference_is_up_to_date() -> None:
 
 def test_the_reference_documents_every_model() -> None:
     text = render_format_reference()
-    for section in ("## Exercise", "## Unit", "## Inject", "## Label", "## Vignette", "## Objective", "## Measure"):
+    for section in (
+        "## Exercise",
+        "## Unit",
+        "## Inject",
+        "## Label",
+        "## Vignette",
+        "## Objective",
+        "## Measure",
+    ):
         assert section in text

@@ -8,8 +8,19 @@ import sys
 import jointex
 
 DOCUMENTED = {
-    "__version__", "Catalogue", "Exercise", "InputError", "JointexError", "Label", "LoadedExercise", "Problem",
-    "builtin_catalogue", "exercise_json_schema", "load_exercise", "summarise", "validate_exercise",
+    "__version__",
+    "Catalogue",
+    "Exercise",
+    "InputError",
+    "JointexError",
+    "Label",
+    "LoadedExercise",
+    "Problem",
+    "builtin_catalogue",
+    "exercise_json_schema",
+    "load_exercise",
+    "summarise",
+    "validate_exercise",
 }
 
 
@@ -23,6 +34,9 @@ def test_every_public_name_resolves() -> None:
 
 
 def test_importing_jointex_does_not_import_the_heavy_libraries() -> None:
-    code = "import sys, jointex.cli.main; print(sorted(m for m in ('pydantic', 'shapely', 'pycountry') if m in sys.modules))"
+    code = (
+        "import sys, jointex.cli.main; "
+        "print(sorted(m for m in ('pydantic', 'shapely', 'pycountry') if m in sys.modules))"
+    )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.strip() == "[]"

@@ -23,9 +23,11 @@ def test_the_minimal_exercise_is_valid(write_folder: WriteFolder) -> None:
 
 
 def test_phases_must_be_ordered_and_inside_the_exercise(write_folder: WriteFolder) -> None:
-    text = MINIMAL + ("phases:\n"
-                      "  - {id: A, name: A, start: 2027-06-01, end: 2027-06-05}\n"
-                      "  - {id: B, name: B, start: 2027-06-04, end: 2027-06-12}\n")
+    text = MINIMAL + (
+        "phases:\n"
+        "  - {id: A, name: A, start: 2027-06-01, end: 2027-06-05}\n"
+        "  - {id: B, name: B, start: 2027-06-04, end: 2027-06-12}\n"
+    )
     assert _messages(write_folder, text) == [
         "exercise.yaml:31:5: phases[1]: phase B (2027-06-04 to 2027-06-12) lies outside the exercise "
         "(2027-06-01 to 2027-06-10) (expected phases within start_date and end_date)",
@@ -35,9 +37,11 @@ def test_phases_must_be_ordered_and_inside_the_exercise(write_folder: WriteFolde
 
 
 def test_a_vignette_must_fit_the_exercise_and_end_after_it_starts(write_folder: WriteFolder) -> None:
-    text = MINIMAL + ("vignettes:\n"
-                      "  - {id: V1, name: Late, kind: iamd, start: D+9 12:00, end: D+11 00:00, units: [NOR-1]}\n"
-                      "  - {id: V2, name: Backwards, kind: sar, start: D+2, end: D+1}\n")
+    text = MINIMAL + (
+        "vignettes:\n"
+        "  - {id: V1, name: Late, kind: iamd, start: D+9 12:00, end: D+11 00:00, units: [NOR-1]}\n"
+        "  - {id: V2, name: Backwards, kind: sar, start: D+2, end: D+1}\n"
+    )
     assert _messages(write_folder, text) == [
         "exercise.yaml:31:5: vignettes[1]: the vignette ends before it starts; expected end after start",
     ]
@@ -57,8 +61,11 @@ def test_only_the_host_nation_may_have_the_host_role(write_folder: WriteFolder) 
 
 
 def test_unknown_standards_and_waveforms_warn_but_do_not_fail(write_folder: WriteFolder) -> None:
-    text = swap('languages: ["no", en]}', 'languages: ["no", en], standards: [STANAG 3917]}',
-                swap("personnel: 150,", "personnel: 150, comms: {waveforms: [HAVEQUIK]},"))
+    text = swap(
+        'languages: ["no", en]}',
+        'languages: ["no", en], standards: [STANAG 3917]}',
+        swap("personnel: 150,", "personnel: 150, comms: {waveforms: [HAVEQUIK]},"),
+    )
     report = validate_exercise(write_folder({"exercise.yaml": text}))
     assert report.ok
     assert all(p.severity is Severity.WARNING for p in report.problems)
@@ -70,7 +77,10 @@ def test_unknown_standards_and_waveforms_warn_but_do_not_fail(write_folder: Writ
 
 def test_a_user_catalogue_file_adds_platforms(write_folder: WriteFolder) -> None:
     text = swap("platform: CV90", "platform: NOTIONAL-IFV") + "catalogue: [catalogue/ours.yaml]\n"
-    ours = "platforms:\n  - {id: NOTIONAL-IFV, name: Notional IFV, category: armoured-combat-vehicle, domain: land}\n"
+    ours = (
+        "platforms:\n"
+        "  - {id: NOTIONAL-IFV, name: Notional IFV, category: armoured-combat-vehicle, domain: land}\n"
+    )
     loaded = load_exercise(write_folder({"exercise.yaml": text, "catalogue/ours.yaml": ours}))
     assert loaded.catalogue.platforms["NOTIONAL-IFV"].name == "Notional IFV"
     assert "CV90" in loaded.catalogue.platforms
@@ -80,10 +90,11 @@ def test_errors_in_a_user_catalogue_file_are_placed_in_that_file(write_folder: W
     text = MINIMAL + "catalogue: [ours.yaml]\n"
     ours = "platforms:\n  - {id: X, name: X, category: spaceship, domain: land}\n"
     assert _messages(write_folder, text, **{"ours.yaml": ours}) == [
-        "ours.yaml:2:32: platforms[0].category: Input should be 'fighter', 'tanker', 'airlift', 'helicopter', "
-        "'isr', 'uncrewed-aircraft', 'main-battle-tank', 'armoured-combat-vehicle', 'artillery', "
-        "'tactical-vehicle', 'surface-combatant', 'submarine', 'amphibious-ship', 'auxiliary-ship', "
-        "'air-defence', 'counter-drone', 'radar', 'medical', 'engineer', 'logistics' or 'c2'",
+        "ours.yaml:2:32: platforms[0].category: Input should be 'fighter', 'tanker', 'airlift', "
+        "'helicopter', 'isr', 'uncrewed-aircraft', 'main-battle-tank', 'armoured-combat-vehicle', "
+        "'artillery', 'tactical-vehicle', 'surface-combatant', 'submarine', 'amphibious-ship', "
+        "'auxiliary-ship', 'air-defence', 'counter-drone', 'radar', 'medical', 'engineer', "
+        "'logistics' or 'c2'",
     ]
 
 
@@ -97,12 +108,15 @@ class _SarParameters(BaseModel):
     search_area_km2: float = Field(gt=0)
 
 
-def test_vignette_parameters_are_validated_by_their_kind(write_folder: WriteFolder,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_vignette_parameters_are_validated_by_their_kind(
+    write_folder: WriteFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(VIGNETTE_PARAMETER_MODELS, VignetteKind.SAR, _SarParameters)
-    text = MINIMAL + ("vignettes:\n"
-                      "  - {id: V1, name: Search, kind: sar, start: D+1, end: D+2, parameters: {search_area_km2: -5}}\n"
-                      "  - {id: V2, name: Raid, kind: iamd, start: D+1, end: D+2, parameters: {anything: [1, 2]}}\n")
+    text = MINIMAL + (
+        "vignettes:\n"
+        "  - {id: V1, name: Search, kind: sar, start: D+1, end: D+2, parameters: {search_area_km2: -5}}\n"
+        "  - {id: V2, name: Raid, kind: iamd, start: D+1, end: D+2, parameters: {anything: [1, 2]}}\n"
+    )
     assert _messages(write_folder, text) == [
         "exercise.yaml:30:91: vignettes[0].parameters.search_area_km2: sar parameter: "
         "Input should be greater than 0",
@@ -110,11 +124,17 @@ def test_vignette_parameters_are_validated_by_their_kind(write_folder: WriteFold
 
 
 def test_a_label_on_a_participant_bounds_its_units(write_folder: WriteFolder) -> None:
-    text = swap("- {nation: USA}", "- {nation: USA, label: NATO RESTRICTED // REL TO USA}",
-                swap("personnel: 150,", "personnel: 150, label: NATO RESTRICTED // REL TO USA // EXERCISE,"))
+    text = swap(
+        "- {nation: USA}",
+        "- {nation: USA, label: NATO RESTRICTED // REL TO USA}",
+        swap("personnel: 150,", "personnel: 150, label: NATO RESTRICTED // REL TO USA // EXERCISE,"),
+    )
     assert validate_exercise(write_folder({"exercise.yaml": text})).ok
-    text = swap("- {nation: USA}", "- {nation: USA, label: NATO RESTRICTED // REL TO USA}",
-                swap("personnel: 150,", "personnel: 150, label: 'NATO RESTRICTED // REL TO USA, NOR // EXERCISE',"))
+    text = swap(
+        "- {nation: USA}",
+        "- {nation: USA, label: NATO RESTRICTED // REL TO USA}",
+        swap("personnel: 150,", "personnel: 150, label: 'NATO RESTRICTED // REL TO USA, NOR // EXERCISE',"),
+    )
     assert [p.message for p in validate_exercise(write_folder({"exercise.yaml": text})).problems] == [
         "label is less restrictive than participant USA's (NATO RESTRICTED // REL TO USA): "
         "releases to NOR, which the parent does not",

@@ -14,11 +14,21 @@ def test_at_least_60_platform_types_across_the_required_families() -> None:
     platforms = builtin_catalogue().platforms.values()
     assert len(platforms) >= 60
     categories = Counter(p.category for p in platforms)
-    for needed in (PlatformCategory.FIGHTER, PlatformCategory.TANKER, PlatformCategory.AIRLIFT,
-                   PlatformCategory.HELICOPTER, PlatformCategory.ISR, PlatformCategory.MAIN_BATTLE_TANK,
-                   PlatformCategory.SURFACE_COMBATANT, PlatformCategory.AIR_DEFENCE,
-                   PlatformCategory.COUNTER_DRONE, PlatformCategory.MEDICAL, PlatformCategory.ENGINEER,
-                   PlatformCategory.LOGISTICS, PlatformCategory.C2):
+    for needed in (
+        PlatformCategory.FIGHTER,
+        PlatformCategory.TANKER,
+        PlatformCategory.AIRLIFT,
+        PlatformCategory.HELICOPTER,
+        PlatformCategory.ISR,
+        PlatformCategory.MAIN_BATTLE_TANK,
+        PlatformCategory.SURFACE_COMBATANT,
+        PlatformCategory.AIR_DEFENCE,
+        PlatformCategory.COUNTER_DRONE,
+        PlatformCategory.MEDICAL,
+        PlatformCategory.ENGINEER,
+        PlatformCategory.LOGISTICS,
+        PlatformCategory.C2,
+    ):
         assert categories[needed] >= 1, needed
 
 
@@ -34,25 +44,32 @@ def test_every_attribute_names_a_reference_entry() -> None:
             head, _, tail = attribute.partition(".")
             assert head in type(platform).model_fields, (platform.id, attribute)
             if tail:
-                assert tail in type(platform).model_fields[head].annotation.model_fields, (platform.id, attribute)
+                assert tail in type(platform).model_fields[head].annotation.model_fields, (
+                    platform.id,
+                    attribute,
+                )
     for fuel in catalogue.fuels.values():
         assert {s.fuel for s in fuel.substitutes} <= set(catalogue.fuels)
 
 
-@pytest.mark.parametrize(("platform", "tanker", "receiver"), [
-    ("KC-135R", (AarMethod.BOOM,), None),
-    ("KC-46A", (AarMethod.BOOM, AarMethod.DROGUE), ReceiverMethod.RECEPTACLE),
-    ("VOYAGER", (AarMethod.DROGUE,), None),
-    ("KC-130J", (AarMethod.DROGUE,), ReceiverMethod.PROBE),
-    ("A400M", (AarMethod.DROGUE,), ReceiverMethod.PROBE),
-    ("F-35A", (), ReceiverMethod.RECEPTACLE),
-    ("F-35B", (), ReceiverMethod.PROBE),
-    ("F-16C", (), ReceiverMethod.RECEPTACLE),
-    ("C-17A", (), ReceiverMethod.RECEPTACLE),
-    ("TORNADO", (), ReceiverMethod.PROBE),
-])
-def test_aar_facts_from_the_sourced_tables(platform: str, tanker: tuple[AarMethod, ...],
-                                           receiver: ReceiverMethod | None) -> None:
+@pytest.mark.parametrize(
+    ("platform", "tanker", "receiver"),
+    [
+        ("KC-135R", (AarMethod.BOOM,), None),
+        ("KC-46A", (AarMethod.BOOM, AarMethod.DROGUE), ReceiverMethod.RECEPTACLE),
+        ("VOYAGER", (AarMethod.DROGUE,), None),
+        ("KC-130J", (AarMethod.DROGUE,), ReceiverMethod.PROBE),
+        ("A400M", (AarMethod.DROGUE,), ReceiverMethod.PROBE),
+        ("F-35A", (), ReceiverMethod.RECEPTACLE),
+        ("F-35B", (), ReceiverMethod.PROBE),
+        ("F-16C", (), ReceiverMethod.RECEPTACLE),
+        ("C-17A", (), ReceiverMethod.RECEPTACLE),
+        ("TORNADO", (), ReceiverMethod.PROBE),
+    ],
+)
+def test_aar_facts_from_the_sourced_tables(
+    platform: str, tanker: tuple[AarMethod, ...], receiver: ReceiverMethod | None
+) -> None:
     aar = builtin_catalogue().platforms[platform].aar
     assert aar.tanker == tanker
     assert aar.receiver == receiver

@@ -43,7 +43,9 @@ def test_validate_json_is_machine_readable() -> None:
 
 
 def test_validate_strict_fails_on_warnings(write_folder: WriteFolder) -> None:
-    path = write_folder({"exercise.yaml": MINIMAL.replace('languages: ["no", en]', 'standards: [STANAG 9999]')})
+    path = write_folder(
+        {"exercise.yaml": MINIMAL.replace('languages: ["no", en]', "standards: [STANAG 9999]")}
+    )
     assert runner.invoke(app, ["validate", str(path)]).exit_code == 0
     assert runner.invoke(app, ["validate", "--strict", str(path)]).exit_code == 2
 
@@ -56,14 +58,24 @@ def test_show_totals_forces_by_nation_and_service() -> None:
     assert sum(p["units"] for p in summary["participants"]) == 19
     assert summary["msel"]["injects"] == 12
     assert summary["msel"]["first"] == "D+1 08:00"
-    assert set(summary["objectives_by_aspect"]) == {"interoperability", "deterrence", "technology",
-                                                    "diplomacy-and-trust"}
+    assert set(summary["objectives_by_aspect"]) == {
+        "interoperability",
+        "deterrence",
+        "technology",
+        "diplomacy-and-trust",
+    }
 
 
 def test_show_prints_tables_for_people() -> None:
     result = runner.invoke(app, ["show", str(EXAMPLES[0])], env={"COLUMNS": "160"})
     assert result.exit_code == 0
-    for heading in ("Participants", "Forces by nation and service", "Objectives by aspect", "Vignettes", "MSEL:"):
+    for heading in (
+        "Participants",
+        "Forces by nation and service",
+        "Objectives by aspect",
+        "Vignettes",
+        "MSEL:",
+    ):
         assert heading in result.stdout
 
 
@@ -72,7 +84,12 @@ def test_show_on_bad_input_exits_2_with_json_problems(write_folder: WriteFolder)
     result = runner.invoke(app, ["show", "--json", str(path)])
     assert result.exit_code == 2
     problem = json.loads(result.stdout)["problems"][0]
-    assert (problem["file"], problem["line"], problem["column"], problem["field"]) == ("exercise.yaml", 4, 7, "type")
+    assert (problem["file"], problem["line"], problem["column"], problem["field"]) == (
+        "exercise.yaml",
+        4,
+        7,
+        "type",
+    )
 
 
 def test_schema_is_json_schema_that_accepts_every_example() -> None:
@@ -111,8 +128,22 @@ def test_catalogue_show_suggests_close_names() -> None:
 
 
 def test_new_scaffolds_a_valid_exercise(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["new", "NORDIC BRIDGE 28", "--dir", str(tmp_path), "--host", "nor",
-                                 "--nations", "USA,SWE,FIN", "--start", "2028-03-01", "--json"])
+    result = runner.invoke(
+        app,
+        [
+            "new",
+            "NORDIC BRIDGE 28",
+            "--dir",
+            str(tmp_path),
+            "--host",
+            "nor",
+            "--nations",
+            "USA,SWE,FIN",
+            "--start",
+            "2028-03-01",
+            "--json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     main = Path(json.loads(result.stdout)["exercise"])
     assert main == tmp_path / "nordic-bridge-28" / "exercise.yaml"
@@ -120,8 +151,12 @@ def test_new_scaffolds_a_valid_exercise(tmp_path: Path) -> None:
     assert report.ok and report.problems == ()
     assert report.loaded is not None
     assert report.loaded.exercise.nations == ("FIN", "NOR", "SWE", "USA")
-    assert sorted(p.name for p in (main.parent / "nations").iterdir()) == ["fin.yaml", "nor.yaml", "swe.yaml",
-                                                                          "usa.yaml"]
+    assert sorted(p.name for p in (main.parent / "nations").iterdir()) == [
+        "fin.yaml",
+        "nor.yaml",
+        "swe.yaml",
+        "usa.yaml",
+    ]
 
 
 def test_new_refuses_to_overwrite_and_bad_nations(tmp_path: Path) -> None:
@@ -141,8 +176,9 @@ def test_demo_validates_and_shows_the_flagship() -> None:
     assert data["summary"]["name"] == "BALTIC SHIELD 27"
 
 
-def test_an_internal_error_exits_1_without_a_traceback(monkeypatch: pytest.MonkeyPatch,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_internal_error_exits_1_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def broken(path: object) -> None:
         raise RuntimeError("boom")
 

@@ -17,8 +17,9 @@ def test_the_corpus_is_large_enough() -> None:
 
 
 @pytest.mark.parametrize(("files", "expected"), [(f, e) for _, f, e in CASES], ids=[n for n, _, _ in CASES])
-def test_problems_are_reported_exactly(write_folder: WriteFolder, files: dict[str, str | bytes],
-                                       expected: list[str]) -> None:
+def test_problems_are_reported_exactly(
+    write_folder: WriteFolder, files: dict[str, str | bytes], expected: list[str]
+) -> None:
     report = validate_exercise(write_folder(files))
     assert not report.ok
     assert [str(problem) for problem in report.problems] == expected

@@ -35,15 +35,34 @@ def test_arbitrary_bytes(tmp_path: Path, content: bytes) -> None:
 @FUZZ
 @given(position=st.integers(0, len(MINIMAL)), cut=st.integers(0, 40), insert=st.text(max_size=20))
 def test_mutated_valid_exercise(tmp_path: Path, position: int, cut: int, insert: str) -> None:
-    mutated = MINIMAL[:position] + insert + MINIMAL[position + cut:]
+    mutated = MINIMAL[:position] + insert + MINIMAL[position + cut :]
     _load(tmp_path, mutated.encode("utf-8", errors="surrogatepass"))
 
 
 SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=15)
-DOCUMENTS = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
-                         | st.dictionaries(st.text(max_size=12), inner, max_size=4), max_leaves=25)
-KEYS = st.sampled_from(["id", "name", "units", "participants", "area", "scenario", "include", "label",
-                        "objectives", "vignettes", "start_date", "catalogue", "type", "x"])
+DOCUMENTS = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=25,
+)
+KEYS = st.sampled_from(
+    [
+        "id",
+        "name",
+        "units",
+        "participants",
+        "area",
+        "scenario",
+        "include",
+        "label",
+        "objectives",
+        "vignettes",
+        "start_date",
+        "catalogue",
+        "type",
+        "x",
+    ]
+)
 
 
 @FUZZ

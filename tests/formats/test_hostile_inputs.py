@@ -32,7 +32,9 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
         stream.truncate(50 * 1000 * 1000)
     with pytest.raises(InputError) as caught:
         read_yaml_mapping(huge)
-    assert str(caught.value).startswith(f"{huge}: file is 50.0 MB, over the {MAX_FILE_BYTES // 2**20} MiB limit")
+    assert str(caught.value).startswith(
+        f"{huge}: file is 50.0 MB, over the {MAX_FILE_BYTES // 2**20} MiB limit"
+    )
 
 
 def test_deep_nesting_is_a_syntax_error(tmp_path: Path) -> None:
@@ -49,12 +51,20 @@ def test_a_symlink_pointing_outside_the_folder_is_refused(write_folder: WriteFol
     (tmp_path / "nations").mkdir()
     os.symlink(outside, tmp_path / "nations" / "link.yaml")
     report = validate_exercise(main)
-    assert [p.message for p in report.problems] == ["include nations/link.yaml is outside the exercise folder"]
+    assert [p.message for p in report.problems] == [
+        "include nations/link.yaml is outside the exercise folder"
+    ]
 
 
 def test_a_file_included_twice_is_reported(write_folder: WriteFolder) -> None:
-    main = write_folder({"exercise.yaml": MINIMAL + "include: [a.yaml, b.yaml]\n",
-                         "a.yaml": "include: [c.yaml]\n", "b.yaml": "include: [c.yaml]\n", "c.yaml": "units: []\n"})
+    main = write_folder(
+        {
+            "exercise.yaml": MINIMAL + "include: [a.yaml, b.yaml]\n",
+            "a.yaml": "include: [c.yaml]\n",
+            "b.yaml": "include: [c.yaml]\n",
+            "c.yaml": "units: []\n",
+        }
+    )
     report = validate_exercise(main)
     assert [str(p) for p in report.problems] == [
         "b.yaml:1:11: include[0]: c.yaml is already included by a.yaml (expected each file included once)"

@@ -11,8 +11,16 @@ from jointex.model import GeoPoint, Place
 from jointex.model.times import format_scenario_time, parse_scenario_time
 
 
-@pytest.mark.parametrize("written", ["54.69, 25.28", [54.69, 25.28], {"lat": 54.69, "lon": 25.28},
-                                     {"lat_deg": 54.69, "lon_deg": 25.28}, "54.69 25.28"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "54.69, 25.28",
+        [54.69, 25.28],
+        {"lat": 54.69, "lon": 25.28},
+        {"lat_deg": 54.69, "lon_deg": 25.28},
+        "54.69 25.28",
+    ],
+)
 def test_every_written_form_of_a_position_reads_the_same(written: object) -> None:
     assert GeoPoint.model_validate(written) == GeoPoint(lat_deg=54.69, lon_deg=25.28)
 
@@ -22,7 +30,9 @@ def test_mgrs_round_trips_within_a_metre(lat: float, lon: float) -> None:
     point = GeoPoint(lat_deg=lat, lon_deg=lon)
     back = GeoPoint.model_validate(point.mgrs)
     assert abs(back.lat_deg - lat) < 2e-5
-    assert abs((back.lon_deg - lon + 180) % 360 - 180) < 2e-5 / max(0.05, abs(__import__("math").cos(lat / 57.3)))
+    assert abs((back.lon_deg - lon + 180) % 360 - 180) < 2e-5 / max(
+        0.05, abs(__import__("math").cos(lat / 57.3))
+    )
 
 
 def test_mgrs_with_spaces_is_accepted() -> None:
@@ -39,14 +49,17 @@ def test_a_place_may_be_a_bare_position() -> None:
     assert Place.model_validate("60.0, 10.0").position == GeoPoint(lat_deg=60, lon_deg=10)
 
 
-@pytest.mark.parametrize(("written", "offset"), [
-    ("D+2 06:30", timedelta(days=2, hours=6, minutes=30)),
-    ("D+0", timedelta(0)),
-    ("D-1", timedelta(days=-1)),
-    ("H+54", timedelta(hours=54)),
-    ("H+54:30", timedelta(hours=54, minutes=30)),
-    (3600, timedelta(hours=1)),
-])
+@pytest.mark.parametrize(
+    ("written", "offset"),
+    [
+        ("D+2 06:30", timedelta(days=2, hours=6, minutes=30)),
+        ("D+0", timedelta(0)),
+        ("D-1", timedelta(days=-1)),
+        ("H+54", timedelta(hours=54)),
+        ("H+54:30", timedelta(hours=54, minutes=30)),
+        (3600, timedelta(hours=1)),
+    ],
+)
 def test_controller_time_notations(written: object, offset: timedelta) -> None:
     assert parse_scenario_time(written) == offset
 

@@ -31,10 +31,16 @@ def test_a_label_without_releasability_releases_to_everyone() -> None:
         ("NATO SECRET", "NATO RESTRICTED", []),
         ("NATO RESTRICTED", "NATO SECRET", ["classification RESTRICTED is lower than SECRET"]),
         ("NATO RESTRICTED // REL TO USA", "NATO RESTRICTED // REL TO USA, GBR", []),
-        ("NATO RESTRICTED // REL TO USA, FRA", "NATO RESTRICTED // REL TO USA, GBR",
-         ["releases to FRA, which the parent does not"]),
-        ("NATO RESTRICTED", "NATO RESTRICTED // REL TO USA",
-         ["releasable to all participants, but the parent is REL TO USA"]),
+        (
+            "NATO RESTRICTED // REL TO USA, FRA",
+            "NATO RESTRICTED // REL TO USA, GBR",
+            ["releases to FRA, which the parent does not"],
+        ),
+        (
+            "NATO RESTRICTED",
+            "NATO RESTRICTED // REL TO USA",
+            ["releasable to all participants, but the parent is REL TO USA"],
+        ),
         ("NATO RESTRICTED", "NATO RESTRICTED // EXERCISE", ["drops the caveat EXERCISE"]),
     ],
 )

@@ -105,24 +105,46 @@ def summarise(exercise: Exercise, catalogue: Catalogue) -> ExerciseSummary:
             line[2] += item.count
             equipment[item.platform] += item.count
     participants = tuple(
-        ParticipantLine(p.nation, nation_name(p.nation), p.role.value, p.languages, len(p.standards),
-                        units_by_nation.get(p.nation, 0), personnel_by_nation.get(p.nation, 0))
+        ParticipantLine(
+            p.nation,
+            nation_name(p.nation),
+            p.role.value,
+            p.languages,
+            len(p.standards),
+            units_by_nation.get(p.nation, 0),
+            personnel_by_nation.get(p.nation, 0),
+        )
         for p in exercise.participants
     )
     aspects: dict[str, list[str]] = defaultdict(list)
     for objective in exercise.objectives:
         aspects[objective.aspect.value].append(objective.id)
     return ExerciseSummary(
-        id=exercise.id, name=exercise.name, type=exercise.type.value, host_nation=exercise.host_nation,
-        start_date=exercise.start_date.isoformat(), end_date=exercise.end_date.isoformat(),
+        id=exercise.id,
+        name=exercise.name,
+        type=exercise.type.value,
+        host_nation=exercise.host_nation,
+        start_date=exercise.start_date.isoformat(),
+        end_date=exercise.end_date.isoformat(),
         label=exercise.label.marking,
         participants=participants,
         forces=tuple(ForceLine(n, s, *v) for (n, s), v in sorted(forces.items())),
-        equipment={catalogue.platforms[k].id if k in catalogue.platforms else k: v
-                   for k, v in equipment.most_common()},
+        equipment={
+            catalogue.platforms[k].id if k in catalogue.platforms else k: v
+            for k, v in equipment.most_common()
+        },
         objectives_by_aspect=dict(aspects),
-        vignettes=tuple(VignetteLine(v.id, v.name, v.kind.value, format_scenario_time(v.start),
-                                     format_scenario_time(v.end), len(v.units)) for v in exercise.vignettes),
+        vignettes=tuple(
+            VignetteLine(
+                v.id,
+                v.name,
+                v.kind.value,
+                format_scenario_time(v.start),
+                format_scenario_time(v.end),
+                len(v.units),
+            )
+            for v in exercise.vignettes
+        ),
         msel=_msel(exercise),
         total_personnel=sum(unit.personnel for unit in exercise.units),
     )

@@ -15,7 +15,7 @@ class Nation:
 @cache
 def nations() -> dict[str, Nation]:
     """Every ISO 3166-1 country by alpha-3 trigraph."""
-    import pycountry  # noqa: PLC0415  (loads large JSON tables: only when asked)
+    import pycountry
 
     return {c.alpha_3: Nation(c.alpha_3, getattr(c, "common_name", c.name)) for c in pycountry.countries}
 
@@ -23,7 +23,7 @@ def nations() -> dict[str, Nation]:
 @cache
 def languages() -> dict[str, str]:
     """ISO 639 languages by both their 2-letter and 3-letter codes."""
-    import pycountry  # noqa: PLC0415
+    import pycountry
 
     table: dict[str, str] = {}
     for language in pycountry.languages:

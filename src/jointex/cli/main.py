@@ -25,8 +25,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-catalogue_app = typer.Typer(help="Browse the reference catalogue of platforms, fuels, links and standards.",
-                            no_args_is_help=True)
+catalogue_app = typer.Typer(
+    help="Browse the reference catalogue of platforms, fuels, links and standards.", no_args_is_help=True
+)
 app.add_typer(catalogue_app, name="catalogue")
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
@@ -40,9 +41,9 @@ def validate(
     as_json: JsonOption = False,
 ) -> None:
     """Check exercise files: syntax, types, references, dates, geography, labels and catalogue."""
-    from jointex.cli.render import render_validation  # noqa: PLC0415
-    from jointex.cli.output import print_problems  # noqa: PLC0415
-    from jointex.service.exercises import validate_exercise  # noqa: PLC0415
+    from jointex.cli.output import print_problems
+    from jointex.cli.render import render_validation
+    from jointex.service.exercises import validate_exercise
 
     reports = [validate_exercise(path) for path in files]
     failed = any(not r.ok or (strict and r.problems) for r in reports)
@@ -59,9 +60,9 @@ def validate(
 @app.command()
 def show(file: ExerciseFile, as_json: JsonOption = False) -> None:
     """Summarise an exercise: participants, forces, equipment, objectives, vignettes and the MSEL."""
-    from jointex.analyse.summary import summarise  # noqa: PLC0415
-    from jointex.cli.render import render_summary  # noqa: PLC0415
-    from jointex.service.exercises import load_exercise  # noqa: PLC0415
+    from jointex.analyse.summary import summarise
+    from jointex.cli.render import render_summary
+    from jointex.service.exercises import load_exercise
 
     try:
         loaded = load_exercise(file)
@@ -81,16 +82,16 @@ def schema(
     as_json: JsonOption = False,
 ) -> None:
     """Print the JSON Schema of the exercise file (or its Markdown reference)."""
-    import json  # noqa: PLC0415
+    import json
 
-    from jointex.formats.schema import exercise_json_schema  # noqa: PLC0415
-    from jointex.formats.schema_reference import render_format_reference  # noqa: PLC0415
+    from jointex.formats.schema import exercise_json_schema
+    from jointex.formats.schema_reference import render_format_reference
 
     text = render_format_reference() if markdown else json.dumps(exercise_json_schema(), indent=2) + "\n"
     if out is None:
         sys.stdout.write(text)
         return
-    from jointex.service.files import write_text_atomically  # noqa: PLC0415
+    from jointex.service.files import write_text_atomically
 
     write_text_atomically(out, text)
     if as_json:
@@ -101,15 +102,21 @@ def schema(
 
 @catalogue_app.command("list")
 def catalogue_list(
-    section: Annotated[str, typer.Argument(help="platforms, nations, fuels, ammunition, data-links, waveforms, "
-                                                "c2-systems or standards.")] = "platforms",
-    category: Annotated[str | None, typer.Option(help="Only platforms of this category (e.g. tanker).")] = None,
+    section: Annotated[
+        str,
+        typer.Argument(
+            help="platforms, nations, fuels, ammunition, data-links, waveforms, c2-systems or standards."
+        ),
+    ] = "platforms",
+    category: Annotated[
+        str | None, typer.Option(help="Only platforms of this category (e.g. tanker).")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List the entries of a catalogue section."""
-    from rich.table import Table  # noqa: PLC0415
+    from rich.table import Table
 
-    from jointex.service.catalogue import list_section  # noqa: PLC0415
+    from jointex.service.catalogue import list_section
 
     try:
         rows = list_section(section, category)
@@ -118,8 +125,13 @@ def catalogue_list(
     if as_json:
         print_json(rows)
         return
-    columns = ["id", "name", "category", "domain"] if section == "platforms" else \
-        [key for key in ("id", "name", "title", "standard", "dimension") if any(key in row for row in rows)]
+    columns = (
+        ["id", "name", "category", "domain"]
+        if section == "platforms"
+        else [
+            key for key in ("id", "name", "title", "standard", "dimension") if any(key in row for row in rows)
+        ]
+    )
     table = Table(title=f"{section} ({len(rows)})", title_justify="left")
     for column in columns:
         table.add_column(column)
@@ -134,7 +146,7 @@ def catalogue_show(
     as_json: JsonOption = False,
 ) -> None:
     """Show one catalogue entry with all its attributes."""
-    from jointex.service.catalogue import show_entry  # noqa: PLC0415
+    from jointex.service.catalogue import show_entry
 
     try:
         section, data = show_entry(entry)
@@ -159,44 +171,59 @@ def _plain(value: Any) -> str:
 @app.command()
 def new(
     name: Annotated[str, typer.Argument(help="Exercise name, e.g. 'NORDIC BRIDGE 28'.")],
-    directory: Annotated[Path, typer.Option("--dir", help="Folder to create the exercise folder in.")] = Path(),
+    directory: Annotated[
+        Path, typer.Option("--dir", help="Folder to create the exercise folder in.")
+    ] = Path(),
     host: Annotated[str, typer.Option(help="Host nation (ISO alpha-3).")] = "NOR",
     nations: Annotated[str, typer.Option(help="Other nations, comma-separated.")] = "USA,GBR,DEU",
     start: Annotated[str | None, typer.Option(help="STARTEX date YYYY-MM-DD (default: in 90 days).")] = None,
-    centre: Annotated[str, typer.Option(help="Centre of the exercise area, 'lat, lon' or MGRS.")] = "61.0, 10.0",
+    centre: Annotated[
+        str, typer.Option(help="Centre of the exercise area, 'lat, lon' or MGRS.")
+    ] = "61.0, 10.0",
     as_json: JsonOption = False,
 ) -> None:
     """Create a new, valid exercise folder with one include file per nation."""
-    from jointex.model.geo import GeoPoint  # noqa: PLC0415
-    from jointex.service.scaffold import scaffold_exercise  # noqa: PLC0415
+    from jointex.model.geo import GeoPoint
+    from jointex.service.scaffold import scaffold_exercise
 
     try:
         start_date = date.fromisoformat(start) if start else date.today() + timedelta(days=90)
     except ValueError:
-        fail_with(InputError.single(f"cannot read the date {start!r}", field=("--start",),
-                                    expected="YYYY-MM-DD"), as_json)
+        fail_with(
+            InputError.single(f"cannot read the date {start!r}", field=("--start",), expected="YYYY-MM-DD"),
+            as_json,
+        )
     try:
         point = GeoPoint.model_validate(centre)
     except ValueError as error:
-        fail_with(InputError.single(str(error).splitlines()[-1].strip(), field=("--centre",),
-                                    expected="'lat, lon' or an MGRS reference"), as_json)
+        fail_with(
+            InputError.single(
+                str(error).splitlines()[-1].strip(),
+                field=("--centre",),
+                expected="'lat, lon' or an MGRS reference",
+            ),
+            as_json,
+        )
     try:
-        main_file = scaffold_exercise(name, directory, host, [n.strip() for n in nations.split(",") if n.strip()],
-                                      start_date, point)
+        main_file = scaffold_exercise(
+            name, directory, host, [n.strip() for n in nations.split(",") if n.strip()], start_date, point
+        )
     except InputError as error:
         fail_with(error, as_json)
     if as_json:
         print_json({"ok": True, "exercise": str(main_file)})
     else:
-        console.print(f"Created {main_file.parent}/ — check it with: jointex validate {main_file}", markup=False)
+        console.print(
+            f"Created {main_file.parent}/ — check it with: jointex validate {main_file}", markup=False
+        )
 
 
 @app.command()
 def demo(as_json: JsonOption = False) -> None:
     """Run the main job on the bundled flagship example (BALTIC SHIELD 27)."""
-    from jointex.cli.output import print_problems  # noqa: PLC0415
-    from jointex.cli.render import render_summary, render_validation  # noqa: PLC0415
-    from jointex.service.demo import run_demo  # noqa: PLC0415
+    from jointex.cli.output import print_problems
+    from jointex.cli.render import render_summary, render_validation
+    from jointex.service.demo import run_demo
 
     result = run_demo()
     if as_json:
@@ -211,7 +238,7 @@ def demo(as_json: JsonOption = False) -> None:
 
 
 def run() -> None:
-    """Console entry point: anything unexpected is an internal error (exit 1), reported without a traceback."""
+    """Console entry point: anything unexpected is an internal error (exit 1), shown without a traceback."""
     try:
         app()
     except KeyboardInterrupt:

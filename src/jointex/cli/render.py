@@ -21,23 +21,34 @@ def render_validation(report: ValidationReport) -> None:
     files = len(report.files)
     console.print(
         f"✓ {report.path}: {exercise.name} is valid — {len(exercise.participants)} nations, "
-        f"{len(exercise.units)} units, {len(exercise.objectives)} objectives, {len(exercise.vignettes)} vignettes, "
+        f"{len(exercise.units)} units, {len(exercise.objectives)} objectives, "
+        f"{len(exercise.vignettes)} vignettes, "
         f"{len(exercise.injects())} injects ({files} file{'s' if files != 1 else ''})",
-        style="green", markup=False,
+        style="green",
+        markup=False,
     )
 
 
 def render_summary(summary: ExerciseSummary) -> None:
-    console.print(f"[bold]{summary.name}[/bold] ({summary.id}) — {summary.type.upper()} hosted by "
-                  f"{summary.host_nation}, {summary.start_date} to {summary.end_date}")
+    console.print(
+        f"[bold]{summary.name}[/bold] ({summary.id}) — {summary.type.upper()} hosted by "
+        f"{summary.host_nation}, {summary.start_date} to {summary.end_date}"
+    )
     console.print(f"Label: {summary.label}", style="bold", markup=False)
 
     table = Table(title="Participants", title_justify="left")
     for column in ("Nation", "Name", "Role", "Languages", "Standards", "Units", "Personnel"):
         table.add_column(column, justify="right" if column in ("Standards", "Units", "Personnel") else "left")
     for p in summary.participants:
-        table.add_row(p.nation, p.name, p.role, ", ".join(p.languages), str(p.standards), str(p.units),
-                      f"{p.personnel:,}")
+        table.add_row(
+            p.nation,
+            p.name,
+            p.role,
+            ", ".join(p.languages),
+            str(p.standards),
+            str(p.units),
+            f"{p.personnel:,}",
+        )
     console.print(table)
 
     table = Table(title="Forces by nation and service", title_justify="left")
@@ -45,8 +56,13 @@ def render_summary(summary: ExerciseSummary) -> None:
         table.add_column(column, justify="left" if column in ("Nation", "Service") else "right")
     for f in summary.forces:
         table.add_row(f.nation, f.service, str(f.units), f"{f.personnel:,}", f"{f.equipment:,}")
-    table.add_row("[bold]All[/bold]", "", str(sum(f.units for f in summary.forces)),
-                  f"[bold]{summary.total_personnel:,}[/bold]", f"{sum(summary.equipment.values()):,}")
+    table.add_row(
+        "[bold]All[/bold]",
+        "",
+        str(sum(f.units for f in summary.forces)),
+        f"[bold]{summary.total_personnel:,}[/bold]",
+        f"{sum(summary.equipment.values()):,}",
+    )
     console.print(table)
 
     table = Table(title="Equipment", title_justify="left")
@@ -73,7 +89,10 @@ def render_summary(summary: ExerciseSummary) -> None:
     msel = summary.msel
     if msel.injects:
         methods = ", ".join(f"{k} {v}" for k, v in msel.by_method.items())
-        console.print(f"MSEL: {msel.injects} injects in {msel.events} events / {msel.incidents} incidents, "
-                      f"{msel.first} to {msel.last} ({msel.span_h:g} h); by method: {methods}", markup=False)
+        console.print(
+            f"MSEL: {msel.injects} injects in {msel.events} events / {msel.incidents} incidents, "
+            f"{msel.first} to {msel.last} ({msel.span_h:g} h); by method: {methods}",
+            markup=False,
+        )
     else:
         console.print("MSEL: no injects yet", markup=False)

@@ -88,15 +88,23 @@ class _Merger:
                 continue
             why = path_entry_problem(entry)
             if why:
-                self.problems.append(document.source.problem(
-                    ("catalogue", i), f"catalogue path {entry[:80]!r} {why}",
-                    expected="a path relative to this file, such as 'catalogue/platforms.yaml'"))
+                self.problems.append(
+                    document.source.problem(
+                        ("catalogue", i),
+                        f"catalogue path {entry[:80]!r} {why}",
+                        expected="a path relative to this file, such as 'catalogue/platforms.yaml'",
+                    )
+                )
                 continue
             target = (base / entry).resolve()
             if not target.is_relative_to(self.root_folder):
-                self.problems.append(document.source.problem(
-                    ("catalogue", i), f"catalogue file {entry!r} is outside the exercise folder",
-                    expected="a file in the folder of the main exercise file, or below it"))
+                self.problems.append(
+                    document.source.problem(
+                        ("catalogue", i),
+                        f"catalogue file {entry!r} is outside the exercise folder",
+                        expected="a file in the folder of the main exercise file, or below it",
+                    )
+                )
                 continue
             rebased.append(target.relative_to(self.root_folder).as_posix())
         return rebased
@@ -109,8 +117,13 @@ class _Merger:
         why = path_entry_problem(pattern)
         if why is not None:
             shown = repr(pattern[:80]) if isinstance(pattern, str) else "entry"
-            self.problems.append(document.source.problem(
-                where, f"include {shown} {why}", expected="a path relative to this file, such as 'nations/usa.yaml'"))
+            self.problems.append(
+                document.source.problem(
+                    where,
+                    f"include {shown} {why}",
+                    expected="a path relative to this file, such as 'nations/usa.yaml'",
+                )
+            )
             return []
         assert isinstance(pattern, str)
         base = self._real_path(document).parent
@@ -124,8 +137,13 @@ class _Merger:
     def _follow_includes(self, document: YamlDocument, stack: list[Path]) -> None:
         includes = document.data.get("include", [])
         if not isinstance(includes, list):
-            self.problems.append(document.source.problem(("include",), "include must be a list of paths",
-                                                         expected="include: [nations/usa.yaml, ...]"))
+            self.problems.append(
+                document.source.problem(
+                    ("include",),
+                    "include must be a list of paths",
+                    expected="include: [nations/usa.yaml, ...]",
+                )
+            )
             return
         for index, pattern in enumerate(includes):
             for target in self._targets(document, index, pattern):
@@ -136,18 +154,26 @@ class _Merger:
         real = target.resolve()
         shown = display_path(target)
         if not real.is_relative_to(self.root_folder):
-            self.problems.append(parent.source.problem(
-                where, f"include {shown} is outside the exercise folder",
-                expected="a file in the folder of the main exercise file, or below it"))
+            self.problems.append(
+                parent.source.problem(
+                    where,
+                    f"include {shown} is outside the exercise folder",
+                    expected="a file in the folder of the main exercise file, or below it",
+                )
+            )
             return
         if real in stack:
-            chain = " -> ".join(str(display_path(p)) for p in [*stack[stack.index(real):], real])
+            chain = " -> ".join(str(display_path(p)) for p in [*stack[stack.index(real) :], real])
             self.problems.append(parent.source.problem(where, f"include cycle: {chain}"))
             return
         if real in self.first_included_by:
-            self.problems.append(parent.source.problem(
-                where, f"{shown} is already included by {display_path(self.first_included_by[real])}",
-                expected="each file included once"))
+            self.problems.append(
+                parent.source.problem(
+                    where,
+                    f"{shown} is already included by {display_path(self.first_included_by[real])}",
+                    expected="each file included once",
+                )
+            )
             return
         if len(self.first_included_by) >= MAX_INCLUDED_FILES:
             raise InputError((parent.source.problem(where, f"over {MAX_INCLUDED_FILES} included files"),))
@@ -157,8 +183,11 @@ class _Merger:
         except InputError as error:
             for problem in error.problems:
                 if problem.line is None:  # about the file as a whole: place it at the include entry
-                    self.problems.append(parent.source.problem(
-                        where, f"included file {shown}: {problem.message}", problem.expected))
+                    self.problems.append(
+                        parent.source.problem(
+                            where, f"included file {shown}: {problem.message}", problem.expected
+                        )
+                    )
                 else:
                     self.problems.append(problem)
             return
@@ -170,9 +199,13 @@ class _Merger:
         data, merged = document.data, self.merged.data
         for key in data:
             if key not in INCLUDABLE:
-                self.problems.append(document.source.problem(
-                    (key,), f"an included file cannot set {key!r}",
-                    expected="only " + ", ".join(INCLUDABLE) + " (the main file sets the rest)"))
+                self.problems.append(
+                    document.source.problem(
+                        (key,),
+                        f"an included file cannot set {key!r}",
+                        expected="only " + ", ".join(INCLUDABLE) + " (the main file sets the rest)",
+                    )
+                )
         for key in LIST_SECTIONS:
             if key in data:
                 self._append(document, (key,), data[key], merged.setdefault(key, []), (key,))
@@ -180,17 +213,27 @@ class _Merger:
         if isinstance(scenario, dict):
             extra = sorted(set(scenario) - {"events"})
             if extra:
-                self.problems.append(document.source.problem(
-                    ("scenario", extra[0]), f"an included file cannot set scenario.{extra[0]}",
-                    expected="only scenario.events"))
+                self.problems.append(
+                    document.source.problem(
+                        ("scenario", extra[0]),
+                        f"an included file cannot set scenario.{extra[0]}",
+                        expected="only scenario.events",
+                    )
+                )
             target = merged.setdefault("scenario", {})
             if isinstance(target, dict) and "events" in scenario:
-                self._append(document, ("scenario", "events"), scenario["events"],
-                             target.setdefault("events", []), ("scenario", "events"))
+                self._append(
+                    document,
+                    ("scenario", "events"),
+                    scenario["events"],
+                    target.setdefault("events", []),
+                    ("scenario", "events"),
+                )
         merged.setdefault("catalogue", []).extend(self._rebase_catalogue(document))
 
-    def _append(self, document: YamlDocument, path: FieldPath, items: Any, into: list[Any],
-                merged_path: FieldPath) -> None:
+    def _append(
+        self, document: YamlDocument, path: FieldPath, items: Any, into: list[Any], merged_path: FieldPath
+    ) -> None:
         if not isinstance(items, list) or not isinstance(into, list):
             self.problems.append(document.source.problem(path, f"{path[-1]} must be a list"))
             return
@@ -203,7 +246,7 @@ class _Merger:
                 return None
             index = field_path[depth]
             assert isinstance(index, int)
-            return (*merged_path, index + offset, *field_path[depth + 1:])
+            return (*merged_path, index + offset, *field_path[depth + 1 :])
 
         self.merged.source.graft(document.source, rewrite)
 

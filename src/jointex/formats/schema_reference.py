@@ -66,9 +66,14 @@ def _default(prop: dict[str, Any]) -> str:
 
 def _limits(prop: dict[str, Any]) -> str:
     bounds = []
-    for key, text in (("minimum", ">= {}"), ("exclusiveMinimum", "> {}"), ("maximum", "<= {}"),
-                      ("minLength", "at least {} characters"), ("maxLength", "at most {} characters"),
-                      ("minItems", "at least {} entries")):
+    for key, text in (
+        ("minimum", ">= {}"),
+        ("exclusiveMinimum", "> {}"),
+        ("maximum", "<= {}"),
+        ("minLength", "at least {} characters"),
+        ("maxLength", "at most {} characters"),
+        ("minItems", "at least {} entries"),
+    ):
         if key in prop:
             bounds.append(text.format(prop[key]))
     return "; ".join(bounds)
@@ -94,8 +99,10 @@ def _section(name: str, definition: dict[str, Any]) -> list[str]:
         notes = " ".join(str(prop.get("description", "")).split())
         limits = _limits(prop)
         notes = "; ".join(part for part in (notes, limits) if part)
-        lines.append(f"| `{field_name}` | {_type_of(prop)} | {'yes' if field_name in required else ''} | "
-                     f"{_default(prop)} | {notes.replace('|', '/')} |")
+        lines.append(
+            f"| `{field_name}` | {_type_of(prop)} | {'yes' if field_name in required else ''} | "
+            f"{_default(prop)} | {notes.replace('|', '/')} |"
+        )
     return [*lines, ""]
 
 

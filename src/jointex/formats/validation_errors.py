@@ -6,6 +6,7 @@ import difflib
 from functools import cache
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from jointex.errors import FieldPath, Problem
 from jointex.formats.yaml_source import SourceMap
@@ -38,12 +39,12 @@ def _nested_models(annotation: object) -> list[type[BaseModel]]:
     return found
 
 
-def _message(error: dict[str, object], model: type[BaseModel]) -> tuple[str, str | None]:
-    kind = str(error["type"])
-    loc = tuple(error["loc"])  # type: ignore[arg-type]
-    message = str(error["msg"])
+def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str | None]:
+    kind = error["type"]
+    loc = error["loc"]
+    message = error["msg"]
     if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+        message = message[len("Value error, ") :]
     if kind == "extra_forbidden":
         name = str(loc[-1])
         close = difflib.get_close_matches(name, sorted(_known_field_names(model)), n=1, cutoff=0.6)
@@ -63,6 +64,6 @@ def validation_problems(
     problems: list[Problem] = []
     for item in error.errors(include_url=False):
         path: FieldPath = (*prefix, *item["loc"])
-        message, expected = _message(dict(item), model)
+        message, expected = _message(item, model)
         problems.append(source.problem(path, message, expected))
     return problems

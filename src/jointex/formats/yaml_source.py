@@ -1,24 +1,31 @@
-"""Safe YAML reading that remembers where every value came from.
+"""Safe YAML reading that knows where every value came from.
 
 The exercise file is written by people and sometimes by adversaries, so this reader:
 
-- uses the safe loader only (no Python objects), through libyaml when present;
 - refuses files over ``MAX_FILE_BYTES``, text that is not UTF-8, and documents that are not one mapping;
 - expands anchors and aliases within a budget, so a "billion laughs" document is refused at once
-  instead of eating the memory, and refuses recursive aliases and merge keys (``<<``);
+  instead of eating the memory, and refuses recursive aliases, merge keys (``<<``) and non-standard tags;
 - reports duplicate keys, which plain PyYAML silently overwrites;
-- records the line and column of every mapping, list and scalar by its field path, so later stages can say
+- can give the line and column of every value by its field path, so later stages can say
   ``units[3].personnel`` is wrong at ``nations/usa.yaml:41:16``.
+
+Two parsers share the work. The data comes from yaml-rs (a Rust YAML parser, about twenty times faster
+than PyYAML's C loader on large exercises) with duplicate keys refused and alias expansion capped. The
+careful reader, PyYAML's safe composer walked node by node, finds positions and explains problems; it runs
+first on any file with anchors, tags, merge keys, document markers or control characters, on any file
+yaml-rs refuses, and otherwise only when a problem needs a position, so a valid file pays for one parse.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml_rs
 
 from jointex.errors import FieldPath, InputError, Problem
 
@@ -28,7 +35,26 @@ MAX_DEPTH = 64
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-_PLAIN_TAGS = {yaml.SequenceNode: "tag:yaml.org,2002:seq", yaml.MappingNode: "tag:yaml.org,2002:map"}
+_PLAIN_TAGS: dict[type[yaml.Node], str] = {
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+_SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TAGS_ANCHORS_ALIASES_MARKERS = re.compile(r"(?:^|[\s\[{,])[!&*]|<<|^(?:---|\.\.\.)", re.MULTILINE)
+
+
+def needs_careful_reading(text: str) -> bool:
+    """Whether a text has anything the fast parser should not see first: control characters, tags,
+    anchors, aliases, merge keys or document markers. Errs on the careful side."""
+    if _CONTROL_CHARACTERS.search(text):
+        return True
+    if not any(mark in text for mark in ("!", "&", "*", "<<", "---", "...")):
+        return False  # the common case, decided by fast substring scans
+    return _TAGS_ANCHORS_ALIASES_MARKERS.search(text) is not None
+
+
+_RS_LOCATION = re.compile(r"at line (\d+), column (\d+)")
 
 
 @dataclass(frozen=True)
@@ -41,18 +67,38 @@ class Position:
 
 
 class SourceMap:
-    """Field path -> position of the value, for one document or several merged."""
+    """Field path -> position of the value, for one document or several merged.
 
-    def __init__(self) -> None:
-        self.positions: dict[FieldPath, Position] = {}
+    Positions may be computed on first use (``compute``), so that a valid file is parsed only once.
+    """
 
-    def add(self, path: FieldPath, position: Position) -> None:
-        self.positions[path] = position
+    def __init__(self, compute: Callable[[], dict[FieldPath, Position]] | None = None) -> None:
+        self._positions: dict[FieldPath, Position] | None = None if compute else {}
+        self._compute = compute
+        self._grafts: list[tuple[SourceMap, Callable[[FieldPath], FieldPath | None]]] = []
+
+    @property
+    def positions(self) -> dict[FieldPath, Position]:
+        if self._positions is None:
+            assert self._compute is not None
+            try:
+                self._positions = self._compute()
+            except InputError:  # the careful reader disagrees with the fast one: fall back to no positions
+                self._positions = {}
+        if self._grafts:
+            grafts, self._grafts = self._grafts, []
+            for other, rewrite in grafts:
+                for path, position in other.positions.items():
+                    new_path = rewrite(path)
+                    if new_path is not None:
+                        self._positions[new_path] = position
+        return self._positions
 
     def locate(self, path: FieldPath) -> Position | None:
         """Position of ``path``, or of its nearest ancestor that has one."""
+        positions = self.positions
         for end in range(len(path), -1, -1):
-            found = self.positions.get(path[:end])
+            found = positions.get(path[:end])
             if found is not None:
                 return found
         return None
@@ -72,10 +118,7 @@ class SourceMap:
 
     def graft(self, other: SourceMap, rewrite: Callable[[FieldPath], FieldPath | None]) -> None:
         """Take ``other``'s positions, each path rewritten (or dropped when ``rewrite`` returns None)."""
-        for path, position in other.positions.items():
-            new_path = rewrite(path)
-            if new_path is not None:
-                self.positions[new_path] = position
+        self._grafts.append((other, rewrite))
 
 
 @dataclass(frozen=True)
@@ -107,11 +150,16 @@ def _read_text(file: Path, display: Path) -> str:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise InputError.single(
-            "the file is not UTF-8 text (binary data?)", file=display, line=line, column=column,
+            "the file is not UTF-8 text (binary data?)",
+            file=display,
+            line=line,
+            column=column,
             expected="a UTF-8 encoded YAML file",
         ) from None
     if not text.strip():
-        raise InputError.single("the file is empty", file=display, line=1, column=1, expected="a YAML mapping")
+        raise InputError.single(
+            "the file is empty", file=display, line=1, column=1, expected="a YAML mapping"
+        )
     return text
 
 
@@ -129,13 +177,15 @@ def _syntax_problem(error: yaml.YAMLError, text: str, display: Path) -> Problem:
     return Problem(message, file=display, line=line, column=column)
 
 
-class _Builder:
-    """Turns a composed node graph into plain data, recording positions and enforcing budgets."""
+class _CarefulReader:
+    """Walks PyYAML's composed node graph: records positions, enforces budgets, explains problems.
 
-    def __init__(self, loader: Any, display: Path) -> None:
-        self.loader = loader
+    It builds no data (the fast parser does): keys are read as written, scalars are only checked for tags.
+    """
+
+    def __init__(self, display: Path) -> None:
         self.display = display
-        self.source = SourceMap()
+        self.positions: dict[FieldPath, Position] = {}
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
         self.alias_nodes = 0
@@ -146,10 +196,11 @@ class _Builder:
 
     def fail(self, node: yaml.Node, message: str, path: FieldPath, expected: str | None = None) -> InputError:
         mark = self.position(node)
-        return InputError.single(message, file=self.display, line=mark.line, column=mark.column,
-                                 field=path, expected=expected)
+        return InputError.single(
+            message, file=self.display, line=mark.line, column=mark.column, field=path, expected=expected
+        )
 
-    def build(self, node: yaml.Node, path: FieldPath, depth: int = 0, in_alias: bool = False) -> Any:
+    def walk(self, node: yaml.Node, path: FieldPath, depth: int = 0, in_alias: bool = False) -> None:
         key = id(node)
         if key in self.on_stack:
             raise self.fail(node, "recursive alias: a value contains itself", path)
@@ -160,65 +211,62 @@ class _Builder:
             self.alias_nodes += 1
             if self.alias_nodes > MAX_ALIAS_EXPANSION_NODES:
                 raise self.fail(
-                    node, f"aliases expand to over {MAX_ALIAS_EXPANSION_NODES:,} values; refused as a "
-                    "possible YAML bomb", path, expected="anchors and aliases used sparingly",
+                    node,
+                    f"aliases expand to over {MAX_ALIAS_EXPANSION_NODES:,} values; refused as a "
+                    "possible YAML bomb",
+                    path,
+                    expected="anchors and aliases used sparingly",
                 )
         if depth > MAX_DEPTH:
             raise self.fail(node, f"values nested over {MAX_DEPTH} levels deep", path)
-        self.source.add(path, self.position(node))
+        self.positions[path] = self.position(node)
         if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node, path)
-        if node.tag != _PLAIN_TAGS[type(node)]:
+            if node.tag not in _SCALAR_TAGS:
+                raise self.fail(node, f"unsupported YAML tag {node.tag}", path, expected="plain YAML values")
+            return
+        if not isinstance(node, yaml.SequenceNode | yaml.MappingNode) or node.tag != _PLAIN_TAGS[type(node)]:
             raise self.fail(node, f"unsupported YAML tag {node.tag}", path, expected="plain YAML values")
         self.on_stack.add(key)
         try:
             if isinstance(node, yaml.SequenceNode):
-                return [self.build(item, (*path, i), depth + 1, in_alias) for i, item in enumerate(node.value)]
-            return self.mapping(node, path, depth, in_alias)
+                for i, item in enumerate(node.value):
+                    self.walk(item, (*path, i), depth + 1, in_alias)
+            else:
+                self.mapping(node, path, depth, in_alias)
         finally:
             self.on_stack.discard(key)
 
-    def scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
-        construct = self.loader.yaml_constructors.get(node.tag)
-        if construct is None:
-            raise self.fail(node, f"unsupported YAML tag {node.tag}", path, expected="plain YAML values")
-        try:
-            return construct(self.loader, node)
-        except (ValueError, yaml.YAMLError) as error:
-            problem = getattr(error, "problem", None) or str(error)
-            raise self.fail(node, f"cannot read {node.value!r}: {problem}", path) from None
-
-    def mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int, in_alias: bool) -> dict[str, Any]:
-        result: dict[str, Any] = {}
+    def mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int, in_alias: bool) -> None:
         first_seen: dict[str, Position] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
-                raise self.fail(key_node, "merge keys (<<) are not supported", path,
-                                expected="the fields written out, or an include: file")
+                raise self.fail(
+                    key_node,
+                    "merge keys (<<) are not supported",
+                    path,
+                    expected="the fields written out, or an include: file",
+                )
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self.fail(key_node, "a mapping key must be a plain name", path)
-            key = str(self.scalar(key_node, path))
+            key = str(key_node.value)
             if key in first_seen:
-                earlier = first_seen[key]
-                self.problems.append(Problem(
-                    f"duplicate key {key!r} (first at line {earlier.line})",
-                    file=self.display, line=key_node.start_mark.line + 1,
-                    column=key_node.start_mark.column + 1, field=(*path, key),
-                    expected="each key once per mapping",
-                ))
+                self.problems.append(
+                    Problem(
+                        f"duplicate key {key!r} (first at line {first_seen[key].line})",
+                        file=self.display,
+                        line=key_node.start_mark.line + 1,
+                        column=key_node.start_mark.column + 1,
+                        field=(*path, key),
+                        expected="each key once per mapping",
+                    )
+                )
                 continue
             first_seen[key] = self.position(key_node)
-            result[key] = self.build(value_node, (*path, key), depth + 1, in_alias)
-        return result
+            self.walk(value_node, (*path, key), depth + 1, in_alias)
 
 
-def read_yaml_mapping(file: Path, display: Path | None = None) -> YamlDocument:
-    """Read one YAML file whose top level is a mapping, with positions of every value.
-
-    ``display`` is the path shown to the user (relative to where they stand, usually). Raises `InputError`.
-    """
-    display = display or file
-    text = _read_text(file, display)
+def read_positions(text: str, display: Path) -> dict[FieldPath, Position]:
+    """The careful reading: the position of every value by field path, or `InputError` explaining why not."""
     loader = _Loader(text)
     try:
         try:
@@ -228,18 +276,64 @@ def read_yaml_mapping(file: Path, display: Path | None = None) -> YamlDocument:
         except RecursionError:
             raise InputError.single("values nested too deeply", file=display) from None
         if node is None:
-            raise InputError.single("the file holds no YAML document", file=display, line=1, column=1,
-                                    expected="a YAML mapping")
+            raise InputError.single(
+                "the file holds no YAML document", file=display, line=1, column=1, expected="a YAML mapping"
+            )
         if not isinstance(node, yaml.MappingNode):
             raise InputError.single(
                 f"the top level is a {'list' if isinstance(node, yaml.SequenceNode) else 'single value'}",
-                file=display, line=node.start_mark.line + 1, column=node.start_mark.column + 1,
+                file=display,
+                line=node.start_mark.line + 1,
+                column=node.start_mark.column + 1,
                 expected="a mapping of fields (key: value)",
             )
-        builder = _Builder(loader, display)
-        data = builder.build(node, ())
-        if builder.problems:
-            raise InputError(tuple(builder.problems))
-        return YamlDocument(data, builder.source, display)
+        reader = _CarefulReader(display)
+        reader.walk(node, ())
+        if reader.problems:
+            raise InputError(tuple(reader.problems))
+        return reader.positions
     finally:
         loader.dispose()
+
+
+def _fast_data(text: str, display: Path) -> Any:
+    limits = yaml_rs.AliasLimits(
+        max_total_replayed_events=MAX_ALIAS_EXPANSION_NODES, max_replay_stack_depth=MAX_DEPTH
+    )
+    try:
+        return yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # YAMLDecodeError, or a Rust panic (pyo3 raises it as a BaseException)
+        read_positions(text, display)  # explains the problem with its position, in PyYAML's words
+        message = str(error).splitlines()[0]  # the careful reader saw nothing wrong: report yaml-rs's view
+        where = _RS_LOCATION.search(str(error))
+        line, column = (int(where[1]), int(where[2])) if where else (None, None)
+        raise InputError.single(
+            f"YAML syntax error: {message}", file=display, line=line, column=column
+        ) from None
+
+
+def read_yaml_mapping(file: Path, display: Path | None = None) -> YamlDocument:
+    """Read one YAML file whose top level is a mapping; positions of its values come on demand.
+
+    ``display`` is the path shown to the user (relative to where they stand, usually). Raises `InputError`.
+    """
+    display = display or file
+    text = _read_text(file, display)
+    if needs_careful_reading(text):
+        positions = read_positions(text, display)
+        source = SourceMap(lambda: positions)
+    else:
+        source = SourceMap(lambda: read_positions(text, display))
+    data = _fast_data(text, display)
+    if not isinstance(data, dict):
+        read_positions(text, display)  # says what the top level is, and where
+        raise InputError.single(
+            "the top level is not a mapping",
+            file=display,
+            line=1,
+            column=1,
+            expected="a mapping of fields (key: value)",
+        )
+    return YamlDocument(data, source, display)

@@ -56,7 +56,7 @@ class Exercise(Frozen):
     """A multinational exercise as written in its file, includes merged."""
 
     format_version: Literal[1] = Field(
-        default=FORMAT_VERSION, description="Version of the exercise file format this file is written in."
+        default=1, description="Version of the exercise file format this file is written in."
     )
     id: Identifier
     name: ShortText
@@ -68,7 +68,8 @@ class Exercise(Frozen):
     area: Area
     label: Label = Field(default=UNCLASSIFIED, description="Default label of everything in the exercise.")
     include: tuple[str, ...] = Field(
-        default=(), description="Files merged into this one, relative to it (globs allowed), e.g. 'nations/*.yaml'."
+        default=(),
+        description="Files merged into this one, relative to it (globs allowed), e.g. 'nations/*.yaml'.",
     )
     catalogue: tuple[str, ...] = Field(
         default=(), description="Your own catalogue files of platform types, relative to the exercise file."

@@ -19,7 +19,7 @@ POSITION_FORMS = "'lat, lon' in decimal degrees, [lat, lon], {lat_deg: ..., lon_
 
 @cache
 def _mgrs_converter() -> Any:
-    import mgrs  # noqa: PLC0415  (imported on first use: it loads a compiled library)
+    import mgrs
 
     return mgrs.MGRS()
 
@@ -75,14 +75,16 @@ def _or_bare_position(schema: dict[str, Any], what: str) -> None:
     """Make a model's JSON Schema also accept the string and [lat, lon] forms of a position."""
     as_object = {k: v for k, v in schema.items() if k != "description"}
     schema.clear()
-    schema.update({
-        "description": f"{what}: {POSITION_FORMS}.",
-        "anyOf": [
-            {"type": "string", "description": "'lat, lon' in decimal degrees, or an MGRS reference"},
-            {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
-            as_object,
-        ],
-    })
+    schema.update(
+        {
+            "description": f"{what}: {POSITION_FORMS}.",
+            "anyOf": [
+                {"type": "string", "description": "'lat, lon' in decimal degrees, or an MGRS reference"},
+                {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
+                as_object,
+            ],
+        }
+    )
 
 
 def _position_schema(schema: dict[str, Any]) -> None:

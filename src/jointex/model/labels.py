@@ -44,7 +44,8 @@ class Classification(StrEnum):
 
 
 _MARKING = re.compile(
-    r"^\s*(?:(?P<policy>[A-Z0-9]+)\s+)??(?P<classification>UNCLASSIFIED|RESTRICTED|CONFIDENTIAL|SECRET|TOP SECRET)"
+    r"^\s*(?:(?P<policy>[A-Z0-9]+)\s+)??"
+    r"(?P<classification>UNCLASSIFIED|RESTRICTED|CONFIDENTIAL|SECRET|TOP SECRET)"
     r"(?P<rest>(?:\s*//.*)?)\s*$",
     re.IGNORECASE,
 )
@@ -77,10 +78,18 @@ def _or_marking(schema: dict[str, Any]) -> None:
     as_object = {k: v for k, v in schema.items() if k != "description"}
     description = schema.get("description", "")
     schema.clear()
-    schema.update({"description": description, "anyOf": [
-        {"type": "string", "description": "A banner marking, e.g. 'NATO RESTRICTED // REL TO USA, GBR'"},
-        as_object,
-    ]})
+    schema.update(
+        {
+            "description": description,
+            "anyOf": [
+                {
+                    "type": "string",
+                    "description": "A banner marking, e.g. 'NATO RESTRICTED // REL TO USA, GBR'",
+                },
+                as_object,
+            ],
+        }
+    )
 
 
 class Label(Frozen):
@@ -144,8 +153,10 @@ class Label(Frozen):
             )
         if parent.releasable_to is not None:
             if self.releasable_to is None:
-                found.append("releasable to all participants, but the parent is REL TO " +
-                             ", ".join(parent.releasable_to))
+                found.append(
+                    "releasable to all participants, but the parent is REL TO "
+                    + ", ".join(parent.releasable_to)
+                )
             else:
                 extra = sorted(set(self.releasable_to) - set(parent.releasable_to))
                 if extra:

@@ -25,7 +25,8 @@ class Participant(Frozen):
     contingent: ShortText | None = Field(default=None, description="Name of the national contingent.")
     languages: tuple[LanguageCode, ...] = Field(default=(), description="Working languages (ISO 639).")
     standards: tuple[ShortText, ...] = Field(
-        default=(), description="Procedural standards the nation has ratified and implemented, e.g. 'STANAG 3971'."
+        default=(),
+        description="Procedural standards the nation has ratified and implemented, e.g. 'STANAG 3971'.",
     )
     caveats: tuple[ShortText, ...] = Field(
         default=(), description="National caveats: limits the nation puts on the use of its forces."
@@ -54,7 +55,7 @@ class Controller(Frozen):
 
 
 class Actor(Frozen):
-    """An organisation role-played by control (a ministry, an NGO, the media) that sends or receives injects."""
+    """An organisation role-played by control (a ministry, an NGO, the media) sending or receiving injects."""
 
     id: Identifier
     name: ShortText

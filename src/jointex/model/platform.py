@@ -61,7 +61,9 @@ class AarAdapter(Frozen):
 
     name: ShortText
     provides: AarMethod
-    limit: ShortText = Field(description="Operating limit, e.g. 'fitted on the ground: one method per sortie'.")
+    limit: ShortText = Field(
+        description="Operating limit, e.g. 'fitted on the ground: one method per sortie'."
+    )
 
 
 class AarFit(Frozen):

@@ -31,8 +31,12 @@ class DeliveryMethod(StrEnum):
 
 Serial = Annotated[
     ShortText,
-    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, {"type": "integer"}],
-                    "description": "MSEL serial number, unique in the exercise."}),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "minLength": 1}, {"type": "integer"}],
+            "description": "MSEL serial number, unique in the exercise.",
+        }
+    ),
 ]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
@@ -19,12 +20,18 @@ SCENARIO_TIME_FORMS = "'D+2 06:30', 'H+54', 'H+54:30', an ISO 8601 duration like
 
 def parse_scenario_time(value: Any) -> Any:
     """Turn a controller's time notation into a ``timedelta`` from STARTEX (start date, 00:00)."""
-    if isinstance(value, timedelta) or isinstance(value, bool):
+    if isinstance(value, (timedelta, bool)):
         return value
     if isinstance(value, (int, float)):
         return timedelta(seconds=value)
     if not isinstance(value, str):
         raise ValueError(f"expected a scenario time such as {SCENARIO_TIME_FORMS}")
+    return _parse_text(value)
+
+
+@lru_cache(maxsize=8192)
+def _parse_text(value: str) -> timedelta | str:
+    """Parse one written time; cached, since an MSEL repeats the same times many times over."""
     text = value.strip()
     match = _D_FORM.match(text)
     if match:
@@ -56,8 +63,10 @@ ScenarioTime = Annotated[
     timedelta,
     BeforeValidator(parse_scenario_time),
     PlainSerializer(format_scenario_time, return_type=str, when_used="json"),
-    WithJsonSchema({
-        "description": f"Scenario time from STARTEX: {SCENARIO_TIME_FORMS}.",
-        "anyOf": [{"type": "string"}, {"type": "number"}],
-    }),
+    WithJsonSchema(
+        {
+            "description": f"Scenario time from STARTEX: {SCENARIO_TIME_FORMS}.",
+            "anyOf": [{"type": "string"}, {"type": "number"}],
+        }
+    ),
 ]

@@ -61,8 +61,9 @@ class CommsFit(Frozen):
     data_links: tuple[ShortText, ...] = ()
     c2_systems: tuple[ShortText, ...] = ()
     key_material: tuple[ShortText, ...] = Field(
-        default=(), description="Crypto key material held (nets, key lists); radios on a common waveform "
-        "interoperate securely only with shared key material."
+        default=(),
+        description="Crypto key material held (nets, key lists); radios on a common waveform "
+        "interoperate securely only with shared key material.",
     )
     gateway: bool = Field(default=False, description="The unit forwards data between the links it holds.")
 

@@ -24,9 +24,12 @@ def list_section(section: str, category: str | None = None) -> list[dict[str, An
     if section == "nations":
         return [{"id": n.code, "name": n.name} for n in sorted(nations().values(), key=lambda n: n.code)]
     if section not in SECTIONS:
-        raise InputError.single(f"unknown catalogue section {section!r}", field=("section",),
-                                expected="one of " + ", ".join(s.replace("_", "-") for s in LISTABLE))
-    entries = builtin_catalogue().section(section).values()
+        raise InputError.single(
+            f"unknown catalogue section {section!r}",
+            field=("section",),
+            expected="one of " + ", ".join(s.replace("_", "-") for s in LISTABLE),
+        )
+    entries: list[Any] = list(builtin_catalogue().section(section).values())
     if category is not None:
         entries = [e for e in entries if getattr(getattr(e, "category", None), "value", None) == category]
     return [_entry_dict(entry) for entry in entries]
@@ -47,5 +50,8 @@ def show_entry(entry_id: str) -> tuple[str, dict[str, Any]]:
         return "nations", {"id": nation.code, "name": nation.name}
     close = catalogue.suggest("platforms", entry_id) + catalogue.suggest("standards", entry_id)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise InputError.single(f"no catalogue entry {entry_id!r}{hint}", field=("id",),
-                            expected="an id from 'jointex catalogue list'")
+    raise InputError.single(
+        f"no catalogue entry {entry_id!r}{hint}",
+        field=("id",),
+        expected="an id from 'jointex catalogue list'",
+    )

@@ -33,8 +33,10 @@ class DemoResult:
     summary: ExerciseSummary | None
 
     def to_dict(self) -> dict[str, object]:
-        return {"validation": self.report.to_dict(),
-                "summary": self.summary.to_dict() if self.summary else None}
+        return {
+            "validation": self.report.to_dict(),
+            "summary": self.summary.to_dict() if self.summary else None,
+        }
 
 
 def run_demo() -> DemoResult:

@@ -48,9 +48,13 @@ class ValidationReport:
         if self.loaded is not None:
             exercise = self.loaded.exercise
             result["exercise"] = {
-                "id": exercise.id, "name": exercise.name, "nations": len(exercise.participants),
-                "units": len(exercise.units), "objectives": len(exercise.objectives),
-                "vignettes": len(exercise.vignettes), "injects": len(exercise.injects()),
+                "id": exercise.id,
+                "name": exercise.name,
+                "nations": len(exercise.participants),
+                "units": len(exercise.units),
+                "objectives": len(exercise.objectives),
+                "vignettes": len(exercise.vignettes),
+                "injects": len(exercise.injects()),
             }
         return result
 
@@ -73,8 +77,9 @@ def _catalogue_for(parsed: ParsedExercise) -> tuple[Catalogue, list[Problem]]:
             catalogue = catalogue.with_platforms(read_platform_file(parsed.root_folder / relative))
         except InputError as error:
             if error.problems and error.problems[0].message == "file not found":
-                problems.append(parsed.source.problem(("catalogue", index),
-                                                      f"catalogue file {relative} not found"))
+                problems.append(
+                    parsed.source.problem(("catalogue", index), f"catalogue file {relative} not found")
+                )
             else:
                 problems.extend(error.problems)
     return catalogue, problems

@@ -21,8 +21,11 @@ HEADER = "# {title}\n# Created by `jointex new`. Validate with: jointex validate
 def _slug(name: str) -> str:
     slug = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()
     if not slug:
-        raise InputError.single(f"cannot make a folder name from {name!r}", field=("name",),
-                                expected="a name with letters or digits")
+        raise InputError.single(
+            f"cannot make a folder name from {name!r}",
+            field=("name",),
+            expected="a name with letters or digits",
+        )
     return slug
 
 
@@ -41,53 +44,109 @@ def _exercise(name: str, host: str, start: date, centre: GeoPoint, everyone: lis
         "start_date": start,
         "end_date": start + timedelta(days=9),
         "label": "NATO UNCLASSIFIED",
-        "area": {"name": f"{name} area", "boundary": [
-            [round(lat - 1, 4), round(lon - 1, 4)], [round(lat + 1, 4), round(lon - 1, 4)],
-            [round(lat + 1, 4), round(lon + 1, 4)], [round(lat - 1, 4), round(lon + 1, 4)]]},
+        "area": {
+            "name": f"{name} area",
+            "boundary": [
+                [round(lat - 1, 4), round(lon - 1, 4)],
+                [round(lat + 1, 4), round(lon - 1, 4)],
+                [round(lat + 1, 4), round(lon + 1, 4)],
+                [round(lat - 1, 4), round(lon + 1, 4)],
+            ],
+        },
         "include": ["nations/*.yaml"],
         "phases": [
             {"id": "DEPLOY", "name": "Deployment", "start": start, "end": start + timedelta(days=1)},
-            {"id": "PLAY", "name": "Live play", "start": start + timedelta(days=2), "end": start + timedelta(days=7)},
-            {"id": "REDEPLOY", "name": "Redeployment", "start": start + timedelta(days=8),
-             "end": start + timedelta(days=9)},
+            {
+                "id": "PLAY",
+                "name": "Live play",
+                "start": start + timedelta(days=2),
+                "end": start + timedelta(days=7),
+            },
+            {
+                "id": "REDEPLOY",
+                "name": "Redeployment",
+                "start": start + timedelta(days=8),
+                "end": start + timedelta(days=9),
+            },
         ],
         "controllers": [{"id": "EXCON-DIR", "name": "Exercise director", "nation": host, "cell": "excon"}],
         "actors": [{"id": "MEDIA", "name": "Media (role-played)"}],
-        "objectives": [{
-            "id": "OBJ-1", "aspect": "interoperability",
-            "statement": "Exchange a common operational picture between all national headquarters.",
-            "owners": everyone,
-            "measures": [{"metric": "interop.c2.connected_pairs_pct", "comparator": ">=", "threshold": 90,
-                          "unit": "percent"}],
-        }],
-        "vignettes": [{"id": "V-1", "name": "Communications check", "kind": "comms", "start": "D+2 08:00",
-                       "end": "D+2 12:00", "units": [f"{n}-HQ" for n in everyone], "objectives": ["OBJ-1"]}],
-        "scenario": {"name": "Starting scenario", "events": [{"id": "EV-1", "name": "Start of play", "incidents": [
-            {"id": "INC-1", "name": "Communications check", "injects": [{
-                "serial": "0001", "time": "D+2 08:00", "from": "EXCON-DIR", "to": [f"{host}-HQ"],
-                "method": "message", "controller": "EXCON-DIR",
-                "synopsis": "STARTEX: all headquarters report communications status.",
-                "expected_action": "Each headquarters reports its status within 30 minutes.",
-                "objectives": ["OBJ-1"]}]}]}]},
+        "objectives": [
+            {
+                "id": "OBJ-1",
+                "aspect": "interoperability",
+                "statement": "Exchange a common operational picture between all national headquarters.",
+                "owners": everyone,
+                "measures": [
+                    {
+                        "metric": "interop.c2.connected_pairs_pct",
+                        "comparator": ">=",
+                        "threshold": 90,
+                        "unit": "percent",
+                    }
+                ],
+            }
+        ],
+        "vignettes": [
+            {
+                "id": "V-1",
+                "name": "Communications check",
+                "kind": "comms",
+                "start": "D+2 08:00",
+                "end": "D+2 12:00",
+                "units": [f"{n}-HQ" for n in everyone],
+                "objectives": ["OBJ-1"],
+            }
+        ],
+        "scenario": {"name": "Starting scenario", "events": [_first_event(host)]},
     }
+
+
+def _first_event(host: str) -> dict[str, Any]:
+    inject = {
+        "serial": "0001",
+        "time": "D+2 08:00",
+        "from": "EXCON-DIR",
+        "to": [f"{host}-HQ"],
+        "method": "message",
+        "controller": "EXCON-DIR",
+        "synopsis": "STARTEX: all headquarters report communications status.",
+        "expected_action": "Each headquarters reports its status within 30 minutes.",
+        "objectives": ["OBJ-1"],
+    }
+    incident = {"id": "INC-1", "name": "Communications check", "injects": [inject]}
+    return {"id": "EV-1", "name": "Start of play", "incidents": [incident]}
 
 
 def _nation_file(code: str, host: str, centre: GeoPoint, index: int) -> dict[str, Any]:
     position = f"{centre.lat_deg + 0.1 * index:.4f}, {centre.lon_deg:.4f}"
     return {
-        "participants": [{"nation": code, "role": "host" if code == host else "participant",
-                          "languages": ["en"], "standards": ["STANAG 2014"]}],
-        "units": [{
-            "id": f"{code}-HQ", "name": f"{nations()[code].name} national headquarters", "nation": code,
-            "service": "command", "echelon": "headquarters", "personnel": 50,
-            "exercise_location": {"name": "Headquarters site", "position": position},
-            "equipment": [{"platform": "DCM-NODE", "count": 1}],
-        }],
+        "participants": [
+            {
+                "nation": code,
+                "role": "host" if code == host else "participant",
+                "languages": ["en"],
+                "standards": ["STANAG 2014"],
+            }
+        ],
+        "units": [
+            {
+                "id": f"{code}-HQ",
+                "name": f"{nations()[code].name} national headquarters",
+                "nation": code,
+                "service": "command",
+                "echelon": "headquarters",
+                "personnel": 50,
+                "exercise_location": {"name": "Headquarters site", "position": position},
+                "equipment": [{"platform": "DCM-NODE", "count": 1}],
+            }
+        ],
     }
 
 
-def scaffold_exercise(name: str, parent: Path, host: str, others: list[str], start: date,
-                      centre: GeoPoint) -> Path:
+def scaffold_exercise(
+    name: str, parent: Path, host: str, others: list[str], start: date, centre: GeoPoint
+) -> Path:
     """Create ``parent/<slug of name>/`` with a valid exercise and one file per nation; return its main file.
 
     Written to a temporary folder first and moved into place, so a failure leaves nothing half-written.
@@ -95,8 +154,11 @@ def scaffold_exercise(name: str, parent: Path, host: str, others: list[str], sta
     codes = [host.upper(), *(n.upper() for n in others if n.upper() != host.upper())]
     unknown = [code for code in codes if code not in nations()]
     if unknown:
-        raise InputError.single(f"unknown nation {', '.join(unknown)}", field=("nations",),
-                                expected="ISO 3166-1 alpha-3 codes such as USA, GBR, POL")
+        raise InputError.single(
+            f"unknown nation {', '.join(unknown)}",
+            field=("nations",),
+            expected="ISO 3166-1 alpha-3 codes such as USA, GBR, POL",
+        )
     target = parent / _slug(name)
     if target.exists():
         raise InputError.single(f"{target} already exists", field=("name",), expected="a new folder name")
@@ -105,12 +167,21 @@ def scaffold_exercise(name: str, parent: Path, host: str, others: list[str], sta
     try:
         (staging / "nations").mkdir()
         main = staging / "exercise.yaml"
-        main.write_text(_dump(HEADER.format(title=name, file=target / "exercise.yaml"),
-                              _exercise(name, codes[0], start, centre, codes)), encoding="utf-8")
+        main.write_text(
+            _dump(
+                HEADER.format(title=name, file=target / "exercise.yaml"),
+                _exercise(name, codes[0], start, centre, codes),
+            ),
+            encoding="utf-8",
+        )
         for index, code in enumerate(codes):
             (staging / "nations" / f"{code.lower()}.yaml").write_text(
-                _dump(f"# {nations()[code].name}: contribution to {name}\n",
-                      _nation_file(code, codes[0], centre, index)), encoding="utf-8")
+                _dump(
+                    f"# {nations()[code].name}: contribution to {name}\n",
+                    _nation_file(code, codes[0], centre, index),
+                ),
+                encoding="utf-8",
+            )
         staging.rename(target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -39,23 +39,43 @@ def check_nations(exercise: Exercise) -> list[Problem]:
     taking_part = set(exercise.nations)
     for path, code in _nation_fields(exercise):
         if code not in iso:
-            problems.append(Problem(f"unknown nation {code!r}{_did_you_mean(code, iso)}", field=path,
-                                    expected="an ISO 3166-1 alpha-3 code such as USA, GBR, POL"))
+            problems.append(
+                Problem(
+                    f"unknown nation {code!r}{_did_you_mean(code, iso)}",
+                    field=path,
+                    expected="an ISO 3166-1 alpha-3 code such as USA, GBR, POL",
+                )
+            )
         elif path[0] != "participants" and code not in taking_part:
-            problems.append(Problem(f"nation {code} is not a participant of the exercise", field=path,
-                                    expected="one of " + ", ".join(exercise.nations)))
+            problems.append(
+                Problem(
+                    f"nation {code} is not a participant of the exercise",
+                    field=path,
+                    expected="one of " + ", ".join(exercise.nations),
+                )
+            )
     known_languages = languages()
     for i, participant in enumerate(exercise.participants):
         for k, language in enumerate(participant.languages):
             if language not in known_languages:
-                problems.append(Problem(f"unknown language {language!r}", field=("participants", i, "languages", k),
-                                        expected="an ISO 639 code such as en, fr, pol"))
+                problems.append(
+                    Problem(
+                        f"unknown language {language!r}",
+                        field=("participants", i, "languages", k),
+                        expected="an ISO 639 code such as en, fr, pol",
+                    )
+                )
     hosts = [i for i, p in enumerate(exercise.participants) if p.role is ParticipantRole.HOST]
     for i in hosts:
         if exercise.participants[i].nation != exercise.host_nation:
-            problems.append(Problem(
-                f"{exercise.participants[i].nation} has role host but the host nation is {exercise.host_nation}",
-                field=("participants", i, "role"), expected="role host only for the host nation"))
+            problems.append(
+                Problem(
+                    f"{exercise.participants[i].nation} has role host but the host nation is "
+                    f"{exercise.host_nation}",
+                    field=("participants", i, "role"),
+                    expected="role host only for the host nation",
+                )
+            )
     return problems
 
 
@@ -69,8 +89,13 @@ def check_references(exercise: Exercise) -> list[Problem]:
 
     def need(path: FieldPath, ref: str, known: set[str], what: str) -> None:
         if ref not in known:
-            problems.append(Problem(f"unknown {what} {ref!r}{_did_you_mean(ref, known)}", field=path,
-                                    expected=f"the id of {_article(what)} {what} declared in the exercise"))
+            problems.append(
+                Problem(
+                    f"unknown {what} {ref!r}{_did_you_mean(ref, known)}",
+                    field=path,
+                    expected=f"the id of {_article(what)} {what} declared in the exercise",
+                )
+            )
 
     for v, vignette in enumerate(exercise.vignettes):
         for k, ref in enumerate(vignette.units):
@@ -87,6 +112,9 @@ def check_references(exercise: Exercise) -> list[Problem]:
         if inject.controller is not None:
             need((*base, "controller"), inject.controller, controllers, "controller")
     if exercise.units and not exercise.objectives:
-        problems.append(Problem("the exercise has no training objectives", field=("objectives",),
-                                severity=Severity.WARNING))
+        problems.append(
+            Problem(
+                "the exercise has no training objectives", field=("objectives",), severity=Severity.WARNING
+            )
+        )
     return problems

@@ -19,6 +19,10 @@ def check_vignette_parameters(exercise: Exercise) -> list[Problem]:
         except ValidationError as error:
             for item in error.errors(include_url=False):
                 message = str(item["msg"]).removeprefix("Value error, ")
-                problems.append(Problem(f"{vignette.kind.value} parameter: {message}",
-                                        field=("vignettes", v, "parameters", *item["loc"])))
+                problems.append(
+                    Problem(
+                        f"{vignette.kind.value} parameter: {message}",
+                        field=("vignettes", v, "parameters", *item["loc"]),
+                    )
+                )
     return problems
