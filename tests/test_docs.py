@@ -25,3 +25,21 @@ def test_the_reference_documents_every_model() -> None:
         "## Measure",
     ):
         assert section in text
+
+
+def test_the_cli_reference_is_up_to_date() -> None:
+    from jointex.cli.reference import render_cli_reference
+
+    written = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert written == render_cli_reference(), (
+        "docs/cli.md is stale: run `python -m jointex.cli.reference > docs/cli.md`"
+    )
+
+
+def test_the_readme_quick_start_has_exactly_two_commands() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start", 1)[1].split("##", 1)[0]
+    block = section.split("```sh", 1)[1].split("```", 1)[0]
+    commands = [line for line in block.splitlines() if line.strip()]
+    assert [c.split()[0] for c in commands] == ["./scripts/demo", "./scripts/test"]
+    assert "./scripts/test" in (REPO / ".ci" / "run").read_text()
