@@ -36,3 +36,20 @@ def languages() -> dict[str, str]:
 def nation_name(code: str) -> str:
     nation = nations().get(code)
     return nation.name if nation else code
+
+
+@cache
+def _alpha3_languages() -> dict[str, str]:
+    import pycountry  # noqa: PLC0415
+
+    table: dict[str, str] = {}
+    for language in pycountry.languages:
+        table[language.alpha_3] = language.alpha_3
+        if hasattr(language, "alpha_2"):
+            table[language.alpha_2] = language.alpha_3
+    return table
+
+
+def language_key(code: str) -> str:
+    """One key per language, whether written with 2 letters (``en``) or 3 (``eng``)."""
+    return _alpha3_languages().get(code.lower(), code.lower())

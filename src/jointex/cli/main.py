@@ -76,6 +76,30 @@ def show(file: ExerciseFile, as_json: JsonOption = False) -> None:
 
 
 @app.command()
+def interop(
+    file: ExerciseFile,
+    html: Annotated[Path | None, typer.Option(help="Also write a self-contained HTML report here.")] = None,
+    top: Annotated[int, typer.Option(help="How many gaps and single points of failure to print.")] = 15,
+    as_json: JsonOption = False,
+) -> None:
+    """Analyse interoperability: matrices per domain, nation scores, gaps with remedies, single points of failure."""
+    from jointex.cli.render_interop import render_interop  # noqa: PLC0415
+    from jointex.service.interop import interop_for_file, write_interop_report  # noqa: PLC0415
+
+    try:
+        run = interop_for_file(file)
+    except InputError as error:
+        fail_with(error, as_json)
+    written = write_interop_report(run, html) if html else None
+    if as_json:
+        print_json({**run.result.to_dict(), "html": str(written) if written else None})
+        return
+    render_interop(run.result, top)
+    if written:
+        console.print(f"HTML report: {written}", markup=False)
+
+
+@app.command()
 def schema(
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of stdout.")] = None,
     markdown: Annotated[bool, typer.Option(help="The human-readable file-format reference instead.")] = False,

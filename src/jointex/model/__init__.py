@@ -11,6 +11,10 @@ from jointex.model.exercise import Phase as Phase
 from jointex.model.geo import Area as Area
 from jointex.model.geo import GeoPoint as GeoPoint
 from jointex.model.geo import Place as Place
+from jointex.model.interop import Clearance as Clearance
+from jointex.model.interop import InteropDomain as InteropDomain
+from jointex.model.interop import InteropSettings as InteropSettings
+from jointex.model.interop import Waiver as Waiver
 from jointex.model.labels import Classification as Classification
 from jointex.model.labels import Label as Label
 from jointex.model.objective import Aspect as Aspect

@@ -11,6 +11,7 @@ from pydantic import Field, model_validator
 
 from jointex.model.base import Frozen, Identifier, LongText, NationCode, ShortText
 from jointex.model.geo import Area
+from jointex.model.interop import InteropSettings
 from jointex.model.labels import UNCLASSIFIED, Label
 from jointex.model.objective import Objective
 from jointex.model.participant import Actor, Controller, Participant
@@ -82,6 +83,7 @@ class Exercise(Frozen):
     objectives: tuple[Objective, ...] = ()
     vignettes: tuple[Vignette, ...] = ()
     scenario: Scenario = Scenario()
+    interoperability: InteropSettings = InteropSettings()
 
     @property
     def nations(self) -> tuple[str, ...]:

@@ -31,6 +31,14 @@ class Participant(Frozen):
     caveats: tuple[ShortText, ...] = Field(
         default=(), description="National caveats: limits the nation puts on the use of its forces."
     )
+    datum: ShortText = Field(default="WGS84", description="Geodetic datum of the nation's maps and C2.")
+    grid: ShortText = Field(default="MGRS", description="Grid reference system: MGRS, UTM or a national grid.")
+    interpreters: tuple[LanguageCode, ...] = Field(
+        default=(), description="Languages the contingent brings interpreters for."
+    )
+    liaison_officers_to: tuple[NationCode, ...] = Field(
+        default=(), description="Nations the contingent sends liaison officers to."
+    )
     label: Label | None = None
 
 

@@ -1,0 +1,68 @@
+"""Rich rendering of the interoperability result for a terminal."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from rich.table import Table
+
+from jointex.cli.output import console
+
+if TYPE_CHECKING:
+    from jointex.analyse.interop import InteropResult
+
+_STYLE = {3: "green", 2: "yellow", 1: "bold red", 0: "dim"}
+
+
+def render_interop(result: InteropResult, top: int = 15) -> None:
+    from jointex.analyse.interop import State  # noqa: PLC0415
+    from jointex.analyse.interop.scoring import LISI_LEVELS, NATO_DEGREES  # noqa: PLC0415
+
+    console.print(f"[bold]Interoperability[/bold]: overall {result.overall_score:.0%} of applicable unit pairs "
+                  f"work, {len(result.nations)} nations, {len(result.unit_ids)} units "
+                  "(✓ compatible, ~ bridged, ✗ incompatible, · not applicable)")
+    for domain, domain_result in result.domains.items():
+        title = f"{domain.value}" + (" (row refuels column)" if domain_result.directed else "")
+        table = Table(title=title, title_justify="left", show_lines=False, pad_edge=False)
+        table.add_column("")
+        for nation in result.nations:
+            table.add_column(nation, justify="center")
+        scores = domain_result.score
+        for a, nation in enumerate(result.nations):
+            cells = []
+            for b in range(len(result.nations)):
+                state = int(domain_result.state[a, b])
+                score = "" if np.isnan(scores[a, b]) or state == 0 else f"{scores[a, b]:.0%}"
+                cells.append(f"[{_STYLE[state]}]{State(state).symbol}{score}[/]")
+            table.add_row(nation, *cells)
+        console.print(table)
+
+    table = Table(title="Nation pairs", title_justify="left")
+    for column in ("Pair", "Score", "NATO degree", "LISI level", "Weakest"):
+        table.add_column(column)
+    for pair in result.pairs:
+        score = "n/a" if np.isnan(pair.score) else f"{pair.score:.0%}"
+        table.add_row(" – ".join(pair.nations), score, f"{pair.nato_degree} {NATO_DEGREES[pair.nato_degree]}",
+                      f"{pair.lisi_level} {LISI_LEVELS[pair.lisi_level]}", pair.weakest_domain or "")
+    console.print(table)
+
+    table = Table(title=f"Gaps and remedies (top {min(top, len(result.gaps))} of {len(result.gaps)})",
+                  title_justify="left")
+    for column in ("#", "Domain", "Problem", "Remedy", "Pairs"):
+        table.add_column(column, justify="right" if column in ("#", "Pairs") else "left")
+    for i, gap in enumerate(result.gaps[:top], start=1):
+        table.add_row(str(i), gap.domain, gap.problem, gap.remedy, str(gap.critical_pairs))
+    console.print(table)
+
+    if result.sortie_conflicts:
+        for conflict in result.sortie_conflicts:
+            console.print(f"[yellow]AAR sortie conflict[/yellow] in {conflict.vignette}: {conflict.message}")
+
+    table = Table(title="Single points of failure", title_justify="left")
+    for column in ("Kind", "Name", "Nation pairs cut", "Vignette pairs cut", "Units cut off"):
+        table.add_column(column)
+    for spof in result.single_points_of_failure[:top]:
+        table.add_row(spof.kind, spof.name, ", ".join("–".join(p) for p in spof.nation_pairs_cut) or "-",
+                      str(spof.vignette_pairs_cut), str(spof.units_cut_off))
+    console.print(table)

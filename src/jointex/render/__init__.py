@@ -1,0 +1,1 @@
+"""Renderers: results in, documents out (HTML, charts). They decide layout, never content or releasability."""
