@@ -16,6 +16,8 @@ DOCUMENTED = {
     "Label",
     "LoadedExercise",
     "Problem",
+    "InteropResult",
+    "analyse_interop",
     "builtin_catalogue",
     "exercise_json_schema",
     "load_exercise",

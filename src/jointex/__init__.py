@@ -28,12 +28,16 @@ _EXPORTS = {
     "load_exercise": "jointex.service.exercises",
     "validate_exercise": "jointex.service.exercises",
     "summarise": "jointex.analyse.summary",
+    "analyse_interop": "jointex.analyse.interop",
+    "InteropResult": "jointex.analyse.interop",
     "exercise_json_schema": "jointex.formats.schema",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
 
 if TYPE_CHECKING:
+    from jointex.analyse.interop import InteropResult as InteropResult
+    from jointex.analyse.interop import analyse_interop as analyse_interop
     from jointex.analyse.summary import summarise as summarise
     from jointex.catalogue import Catalogue as Catalogue
     from jointex.catalogue import builtin_catalogue as builtin_catalogue

@@ -91,13 +91,15 @@ def _national(domain: InteropDomain, exercise: Exercise, x: int, y: int) -> int:
     if spoken_a & spoken_b or x == y:
         return COMPATIBLE
     interpreted = any(language_key(i) in spoken_b for i in a.interpreters) or any(
-        language_key(i) in spoken_a for i in b.interpreters)
+        language_key(i) in spoken_a for i in b.interpreters
+    )
     liaison = b.nation in a.liaison_officers_to or a.nation in b.liaison_officers_to
     return BRIDGED if interpreted or liaison else INCOMPATIBLE
 
 
-def pairwise_matrices(exercise: Exercise, catalogue: Catalogue, profiles: Sequence[UnitProfile]
-                      ) -> dict[InteropDomain, NDArray[np.int8]]:
+def pairwise_matrices(
+    exercise: Exercise, catalogue: Catalogue, profiles: Sequence[UnitProfile]
+) -> dict[InteropDomain, NDArray[np.int8]]:
     """Every domain's unit x unit states, one pair at a time (no waivers or clearances)."""
     n = len(profiles)
     gateway_links = [p.data_links for p in profiles if p.gateway]
@@ -112,7 +114,9 @@ def pairwise_matrices(exercise: Exercise, catalogue: Catalogue, profiles: Sequen
             result[InteropDomain.AAR][i, j] = _aar(a, b)
             result[InteropDomain.FUEL][i, j] = _fuel(a, b, catalogue)
             result[InteropDomain.AMMUNITION][i, j] = _ammunition(a, b)
-            result[InteropDomain.DATA_LINK][i, j] = _shared_or_gateway(a.data_links, b.data_links, gateway_links)
+            result[InteropDomain.DATA_LINK][i, j] = _shared_or_gateway(
+                a.data_links, b.data_links, gateway_links
+            )
             result[InteropDomain.C2][i, j] = _shared_or_gateway(a.c2_systems, b.c2_systems, gateway_c2)
             result[InteropDomain.VOICE][i, j] = _voice(a, b, gateway_nets)
             x, y = nation_of[a.unit.nation], nation_of[b.unit.nation]

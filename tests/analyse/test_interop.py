@@ -22,23 +22,50 @@ D = InteropDomain
 
 
 def unit(uid: str, nation: str, *platforms: str, **comms: Any) -> dict[str, Any]:
-    return {"id": uid, "name": uid, "nation": nation, "service": "air", "echelon": "flight", "personnel": 10,
-            "equipment": [{"platform": p} for p in platforms], "comms": comms}
+    return {
+        "id": uid,
+        "name": uid,
+        "nation": nation,
+        "service": "air",
+        "echelon": "flight",
+        "personnel": 10,
+        "equipment": [{"platform": p} for p in platforms],
+        "comms": comms,
+    }
 
 
-def exercise(units: list[dict[str, Any]], vignette_units: list[str] | None = None,
-             participants: list[dict[str, Any]] | None = None, **interop: Any) -> Exercise:
+def exercise(
+    units: list[dict[str, Any]],
+    vignette_units: list[str] | None = None,
+    participants: list[dict[str, Any]] | None = None,
+    **interop: Any,
+) -> Exercise:
     nations = sorted({u["nation"] for u in units} | {p["nation"] for p in participants or []})
     given = {p["nation"]: p for p in participants or []}
-    return Exercise.model_validate({
-        "id": "T", "name": "T", "type": "ftx", "host_nation": nations[0], "start_date": "2027-01-01",
-        "end_date": "2027-01-05", "area": {"boundary": ["0, 0", "0, 1", "1, 1"]},
-        "participants": [given.get(n, {"nation": n, "languages": ["en"]}) for n in nations],
-        "units": units,
-        "vignettes": [{"id": "V", "name": "V", "kind": "iamd", "start": "D+1", "end": "D+2",
-                       "units": vignette_units or [u["id"] for u in units]}],
-        "interoperability": interop,
-    })
+    return Exercise.model_validate(
+        {
+            "id": "T",
+            "name": "T",
+            "type": "ftx",
+            "host_nation": nations[0],
+            "start_date": "2027-01-01",
+            "end_date": "2027-01-05",
+            "area": {"boundary": ["0, 0", "0, 1", "1, 1"]},
+            "participants": [given.get(n, {"nation": n, "languages": ["en"]}) for n in nations],
+            "units": units,
+            "vignettes": [
+                {
+                    "id": "V",
+                    "name": "V",
+                    "kind": "iamd",
+                    "start": "D+1",
+                    "end": "D+2",
+                    "units": vignette_units or [u["id"] for u in units],
+                }
+            ],
+            "interoperability": interop,
+        }
+    )
 
 
 CATALOGUE = builtin_catalogue()
@@ -48,8 +75,12 @@ def test_f35a_cannot_take_fuel_from_a_voyager_but_f35b_can() -> None:
     voyager, f35a, f35b = (CATALOGUE.platforms[p] for p in ("VOYAGER", "F-35A", "F-35B"))
     assert aar_cell(voyager, f35a, {}).state is State.INCOMPATIBLE
     assert aar_cell(voyager, f35b, {}).state is State.COMPATIBLE
-    result = analyse_interop(exercise([unit("GBR-VOY", "GBR", "VOYAGER"), unit("USA-A", "USA", "F-35A"),
-                                       unit("USA-B", "USA", "F-35B")]), CATALOGUE)
+    result = analyse_interop(
+        exercise(
+            [unit("GBR-VOY", "GBR", "VOYAGER"), unit("USA-A", "USA", "F-35A"), unit("USA-B", "USA", "F-35B")]
+        ),
+        CATALOGUE,
+    )
     cell = result.cell(D.AAR, "GBR-VOY", "USA-A")
     assert cell.state is State.INCOMPATIBLE
     assert cell.reason == "F-35A needs a boom (receptacle); VOYAGER offers drogue"
@@ -61,8 +92,12 @@ def test_f35a_cannot_take_fuel_from_a_voyager_but_f35b_can() -> None:
 
 
 def test_the_kc135_adapter_bridges_a_probe_receiver_but_not_on_the_same_sortie_as_a_boom_receiver() -> None:
-    result = analyse_interop(exercise([unit("USA-KC", "USA", "KC-135R"), unit("USA-A", "USA", "F-35A"),
-                                       unit("USA-B", "USA", "F-35B")]), CATALOGUE)
+    result = analyse_interop(
+        exercise(
+            [unit("USA-KC", "USA", "KC-135R"), unit("USA-A", "USA", "F-35A"), unit("USA-B", "USA", "F-35B")]
+        ),
+        CATALOGUE,
+    )
     assert result.cell(D.AAR, "USA-KC", "USA-A").state is State.COMPATIBLE
     bridged = result.cell(D.AAR, "USA-KC", "USA-B")
     assert bridged.state is State.BRIDGED
@@ -74,15 +109,25 @@ def test_the_kc135_adapter_bridges_a_probe_receiver_but_not_on_the_same_sortie_a
 
 
 def test_a_national_clearance_overrides_the_rule() -> None:
-    cleared = {"clearances": [{"domain": "aar", "provider": "VOYAGER", "receiver": "F-35A", "cleared": True,
-                               "source": "notional annex"}]}
-    result = analyse_interop(exercise([unit("GBR-VOY", "GBR", "VOYAGER"), unit("USA-A", "USA", "F-35A")],
-                                      **cleared), CATALOGUE)
+    cleared = {
+        "clearances": [
+            {
+                "domain": "aar",
+                "provider": "VOYAGER",
+                "receiver": "F-35A",
+                "cleared": True,
+                "source": "notional annex",
+            }
+        ]
+    }
+    result = analyse_interop(
+        exercise([unit("GBR-VOY", "GBR", "VOYAGER"), unit("USA-A", "USA", "F-35A")], **cleared), CATALOGUE
+    )
     cell = result.cell(D.AAR, "GBR-VOY", "USA-A")
     assert (cell.state, cell.via) == (State.COMPATIBLE, "national clearance (notional annex)")
 
 
-def test_nations_without_a_shared_waveform_meet_only_through_a_gateway_which_is_a_single_point_of_failure() -> None:
+def test_nations_with_no_shared_waveform_meet_through_a_gateway_that_is_a_single_point_of_failure() -> None:
     units = [
         unit("AAA-1", "FRA", waveforms=["HAVEQUICK-II"], key_material=["K1"]),
         unit("AAA-2", "FRA", waveforms=["HAVEQUICK-II"], key_material=["K1"]),
@@ -93,7 +138,12 @@ def test_nations_without_a_shared_waveform_meet_only_through_a_gateway_which_is_
     cell = result.cell(D.VOICE, "AAA-1", "BBB-1")
     assert (cell.state, cell.via) == (State.BRIDGED, "gateway GW")
     assert result.network.relay_path("AAA-1", "BBB-1") == [
-        "AAA-1", "HAVEQUICK-II / K1", "GW", "SINCGARS / K2", "BBB-1"]
+        "AAA-1",
+        "HAVEQUICK-II / K1",
+        "GW",
+        "SINCGARS / K2",
+        "BBB-1",
+    ]
     top = result.single_points_of_failure[0]
     assert (top.kind, top.name) == ("unit", "GW")
     assert ("FRA", "POL") in top.nation_pairs_cut
@@ -101,8 +151,10 @@ def test_nations_without_a_shared_waveform_meet_only_through_a_gateway_which_is_
 
 
 def test_a_shared_waveform_without_key_material_is_plain_voice_only() -> None:
-    units = [unit("A", "FRA", waveforms=["HAVEQUICK-II"], key_material=["K1"]),
-             unit("B", "POL", waveforms=["HAVEQUICK-II"], key_material=["K2"])]
+    units = [
+        unit("A", "FRA", waveforms=["HAVEQUICK-II"], key_material=["K1"]),
+        unit("B", "POL", waveforms=["HAVEQUICK-II"], key_material=["K2"]),
+    ]
     result = analyse_interop(exercise(units), CATALOGUE)
     cell = result.cell(D.VOICE, "A", "B")
     assert cell.state is State.INCOMPATIBLE
@@ -112,26 +164,45 @@ def test_a_shared_waveform_without_key_material_is_plain_voice_only() -> None:
 
 
 def test_a_fuel_substitution_is_reported_with_its_caveat() -> None:
-    jet = Platform.model_validate({"id": "CIVIL-JET", "name": "Civil charter jet", "category": "airlift",
-                                   "domain": "air", "fuels": ["F-35"]})
+    jet = Platform.model_validate(
+        {
+            "id": "CIVIL-JET",
+            "name": "Civil charter jet",
+            "category": "airlift",
+            "domain": "air",
+            "fuels": ["F-35"],
+        }
+    )
     catalogue = CATALOGUE.with_platforms([jet])
-    result = analyse_interop(exercise([unit("C", "FRA", "CIVIL-JET"), unit("M", "POL", "F-16C"),
-                                       unit("S", "FRA", "TIDE-CLASS"), unit("T", "POL", "ROLE1-AID-STATION")]),
-                             catalogue)
+    result = analyse_interop(
+        exercise(
+            [
+                unit("C", "FRA", "CIVIL-JET"),
+                unit("M", "POL", "F-16C"),
+                unit("S", "FRA", "TIDE-CLASS"),
+                unit("T", "POL", "ROLE1-AID-STATION"),
+            ]
+        ),
+        catalogue,
+    )
     assert result.cell(D.FUEL, "C", "M").state is State.COMPATIBLE  # the F-16 burns F-35 as well
     substitution = result.cell(D.FUEL, "S", "T")  # F-76 ship, F-54 generator
     assert substitution.state is State.BRIDGED
     assert substitution.via is not None
-    assert substitution.via.startswith("F-54 for F-76: Commercial diesel may replace F-76 if it meets the flash point")
+    assert substitution.via.startswith(
+        "F-54 for F-76: Commercial diesel may replace F-76 if it meets the flash point"
+    )
     assert substitution.via.endswith("[check]")
     assert any(b["domain"] == "fuel" and "F-54 for F-76" in str(b["via"]) for b in result.bridges())
 
 
 def test_interpreters_liaison_officers_and_waivers_bridge_nations() -> None:
-    participants = [{"nation": "FRA", "languages": ["fr"], "interpreters": ["ja"]},
-                    {"nation": "JPN", "languages": ["ja"]},
-                    {"nation": "KOR", "languages": ["ko"], "liaison_officers_to": ["FRA"]},
-                    {"nation": "IDN", "languages": ["id"]}]
+    participants = [
+        {"nation": "FRA", "languages": ["fr"], "interpreters": ["ja"]},
+        {"nation": "JPN", "languages": ["ja"]},
+        {"nation": "KOR", "languages": ["ko"], "liaison_officers_to": ["FRA"]},
+        {"nation": "IDN", "languages": ["id"]},
+    ]
     units = [unit(f"{n}-1", n) for n in ("FRA", "JPN", "KOR", "IDN")]
     waiver = {"waivers": [{"domain": "human", "nations": ["JPN", "IDN"], "note": "bilingual staff"}]}
     result = analyse_interop(exercise(units, participants=participants, **waiver), CATALOGUE)
@@ -141,13 +212,16 @@ def test_interpreters_liaison_officers_and_waivers_bridge_nations() -> None:
     assert result.cell(D.HUMAN, "KOR-1", "IDN-1").state is State.INCOMPATIBLE
 
 
-@pytest.mark.parametrize(("best", "expected"), [
-    ({}, 0),
-    ({D.VOICE: 3}, 1),
-    ({D.VOICE: 1, D.DATA_LINK: 2}, 2),
-    ({D.DATA_LINK: 3, D.C2: 3, D.PROCEDURAL: 1, D.HUMAN: 3}, 3),
-    ({D.DATA_LINK: 3, D.C2: 2, D.PROCEDURAL: 0, D.HUMAN: 3}, 4),
-])
+@pytest.mark.parametrize(
+    ("best", "expected"),
+    [
+        ({}, 0),
+        ({D.VOICE: 3}, 1),
+        ({D.VOICE: 1, D.DATA_LINK: 2}, 2),
+        ({D.DATA_LINK: 3, D.C2: 3, D.PROCEDURAL: 1, D.HUMAN: 3}, 3),
+        ({D.DATA_LINK: 3, D.C2: 2, D.PROCEDURAL: 0, D.HUMAN: 3}, 4),
+    ],
+)
 def test_the_degree_rule(best: dict[InteropDomain, int], expected: int) -> None:
     assert degree(best) == expected
 
@@ -156,7 +230,9 @@ def test_the_degree_rule(best: dict[InteropDomain, int], expected: int) -> None:
 def test_the_engine_agrees_with_the_pairwise_reference_on_every_pair(path: object) -> None:
     loaded = load_exercise(path)  # type: ignore[arg-type]
     result = analyse_interop(loaded.exercise, loaded.catalogue)
-    reference = pairwise_matrices(loaded.exercise, loaded.catalogue, unit_profiles(loaded.exercise, loaded.catalogue))
+    reference = pairwise_matrices(
+        loaded.exercise, loaded.catalogue, unit_profiles(loaded.exercise, loaded.catalogue)
+    )
     for domain, expected in reference.items():
         np.testing.assert_array_equal(result.domains[domain].unit_matrix(), expected, err_msg=domain.value)
 

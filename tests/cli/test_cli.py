@@ -168,12 +168,24 @@ def test_new_refuses_to_overwrite_and_bad_nations(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x"], "nothing half-written"
 
 
-def test_demo_validates_and_shows_the_flagship() -> None:
-    result = runner.invoke(app, ["demo", "--json"])
-    assert result.exit_code == 0
+def test_demo_validates_analyses_and_writes_the_report(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "--json", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["validation"]["valid"] is True
     assert data["summary"]["name"] == "BALTIC SHIELD 27"
+    assert data["interop"]["gaps"]
+    assert data["written"] == [str(tmp_path / "out" / "interop.html")]
+    assert (tmp_path / "out" / "interop.html").stat().st_size > 10_000
+
+
+def test_demo_writes_into_jointex_demo_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["demo"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    assert "Report: jointex-demo/interop.html" in result.stdout
+    assert "Nation pairs" in result.stdout
+    assert (tmp_path / "jointex-demo" / "interop.html").is_file()
 
 
 def test_an_internal_error_exits_1_without_a_traceback(

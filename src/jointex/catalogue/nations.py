@@ -40,7 +40,7 @@ def nation_name(code: str) -> str:
 
 @cache
 def _alpha3_languages() -> dict[str, str]:
-    import pycountry  # noqa: PLC0415
+    import pycountry
 
     table: dict[str, str] = {}
     for language in pycountry.languages:

@@ -82,9 +82,9 @@ def interop(
     top: Annotated[int, typer.Option(help="How many gaps and single points of failure to print.")] = 15,
     as_json: JsonOption = False,
 ) -> None:
-    """Analyse interoperability: matrices per domain, nation scores, gaps with remedies, single points of failure."""
-    from jointex.cli.render_interop import render_interop  # noqa: PLC0415
-    from jointex.service.interop import interop_for_file, write_interop_report  # noqa: PLC0415
+    """Analyse interoperability: domain matrices, nation scores, gaps, remedies, single points of failure."""
+    from jointex.cli.render_interop import render_interop
+    from jointex.service.interop import interop_for_file, write_interop_report
 
     try:
         run = interop_for_file(file)
@@ -243,13 +243,17 @@ def new(
 
 
 @app.command()
-def demo(as_json: JsonOption = False) -> None:
-    """Run the main job on the bundled flagship example (BALTIC SHIELD 27)."""
+def demo(
+    out: Annotated[Path, typer.Option(help="Folder for the reports.")] = Path("jointex-demo"),
+    as_json: JsonOption = False,
+) -> None:
+    """Run the main job on the bundled flagship example (BALTIC SHIELD 27) and write its reports."""
     from jointex.cli.output import print_problems
     from jointex.cli.render import render_summary, render_validation
+    from jointex.cli.render_interop import render_interop_brief
     from jointex.service.demo import run_demo
 
-    result = run_demo()
+    result = run_demo(out)
     if as_json:
         print_json(result.to_dict())
     else:
@@ -257,6 +261,10 @@ def demo(as_json: JsonOption = False) -> None:
         print_problems(result.report.problems)
         if result.summary:
             render_summary(result.summary)
+        if result.interop:
+            render_interop_brief(result.interop)
+        for path in result.written:
+            console.print(f"Report: {path}", markup=False)
     if not result.report.ok:
         raise typer.Exit(EXIT_BAD_INPUT)
 

@@ -16,15 +16,34 @@ _STYLE = {3: "green", 2: "yellow", 1: "bold red", 0: "dim"}
 
 
 def render_interop(result: InteropResult, top: int = 15) -> None:
-    from jointex.analyse.interop import State  # noqa: PLC0415
-    from jointex.analyse.interop.scoring import LISI_LEVELS, NATO_DEGREES  # noqa: PLC0415
+    """Everything: domain matrices, nation pairs, gaps, sortie conflicts, single points of failure."""
+    console.print(
+        f"[bold]Interoperability[/bold]: overall {result.overall_score:.0%} of applicable unit pairs "
+        f"work, {len(result.nations)} nations, {len(result.unit_ids)} units "
+        "(✓ compatible, ~ bridged, ✗ incompatible, · not applicable)"
+    )
+    _render_domains(result)
+    _render_pairs(result)
+    _render_gaps(result, top)
+    _render_spofs(result, top)
 
-    console.print(f"[bold]Interoperability[/bold]: overall {result.overall_score:.0%} of applicable unit pairs "
-                  f"work, {len(result.nations)} nations, {len(result.unit_ids)} units "
-                  "(✓ compatible, ~ bridged, ✗ incompatible, · not applicable)")
+
+def render_interop_brief(result: InteropResult, top: int = 5) -> None:
+    """The headline for the demo: nation pair degrees, the top gaps and single points of failure."""
+    console.print(
+        f"[bold]Interoperability[/bold]: overall {result.overall_score:.0%} of applicable unit pairs work"
+    )
+    _render_pairs(result)
+    _render_gaps(result, top)
+    _render_spofs(result, top)
+
+
+def _render_domains(result: InteropResult) -> None:
+    from jointex.analyse.interop import State
+
     for domain, domain_result in result.domains.items():
-        title = f"{domain.value}" + (" (row refuels column)" if domain_result.directed else "")
-        table = Table(title=title, title_justify="left", show_lines=False, pad_edge=False)
+        title = domain.value + (" (row refuels column)" if domain_result.directed else "")
+        table = Table(title=title, title_justify="left", pad_edge=False)
         table.add_column("")
         for nation in result.nations:
             table.add_column(nation, justify="center")
@@ -38,31 +57,51 @@ def render_interop(result: InteropResult, top: int = 15) -> None:
             table.add_row(nation, *cells)
         console.print(table)
 
+
+def _render_pairs(result: InteropResult) -> None:
+    from jointex.analyse.interop.scoring import LISI_LEVELS, NATO_DEGREES
+
     table = Table(title="Nation pairs", title_justify="left")
     for column in ("Pair", "Score", "NATO degree", "LISI level", "Weakest"):
         table.add_column(column)
     for pair in result.pairs:
         score = "n/a" if np.isnan(pair.score) else f"{pair.score:.0%}"
-        table.add_row(" – ".join(pair.nations), score, f"{pair.nato_degree} {NATO_DEGREES[pair.nato_degree]}",
-                      f"{pair.lisi_level} {LISI_LEVELS[pair.lisi_level]}", pair.weakest_domain or "")
+        table.add_row(
+            " – ".join(pair.nations),
+            score,
+            f"{pair.nato_degree} {NATO_DEGREES[pair.nato_degree]}",
+            f"{pair.lisi_level} {LISI_LEVELS[pair.lisi_level]}",
+            pair.weakest_domain or "",
+        )
     console.print(table)
 
-    table = Table(title=f"Gaps and remedies (top {min(top, len(result.gaps))} of {len(result.gaps)})",
-                  title_justify="left")
+
+def _render_gaps(result: InteropResult, top: int) -> None:
+    table = Table(
+        title=f"Gaps and remedies (top {min(top, len(result.gaps))} of {len(result.gaps)})",
+        title_justify="left",
+    )
     for column in ("#", "Domain", "Problem", "Remedy", "Pairs"):
         table.add_column(column, justify="right" if column in ("#", "Pairs") else "left")
     for i, gap in enumerate(result.gaps[:top], start=1):
         table.add_row(str(i), gap.domain, gap.problem, gap.remedy, str(gap.critical_pairs))
     console.print(table)
+    for conflict in result.sortie_conflicts:
+        console.print(
+            f"AAR sortie conflict in {conflict.vignette}: {conflict.message}", style="yellow", markup=False
+        )
 
-    if result.sortie_conflicts:
-        for conflict in result.sortie_conflicts:
-            console.print(f"[yellow]AAR sortie conflict[/yellow] in {conflict.vignette}: {conflict.message}")
 
+def _render_spofs(result: InteropResult, top: int) -> None:
     table = Table(title="Single points of failure", title_justify="left")
     for column in ("Kind", "Name", "Nation pairs cut", "Vignette pairs cut", "Units cut off"):
         table.add_column(column)
     for spof in result.single_points_of_failure[:top]:
-        table.add_row(spof.kind, spof.name, ", ".join("–".join(p) for p in spof.nation_pairs_cut) or "-",
-                      str(spof.vignette_pairs_cut), str(spof.units_cut_off))
+        table.add_row(
+            spof.kind,
+            spof.name,
+            ", ".join("–".join(p) for p in spof.nation_pairs_cut) or "-",
+            str(spof.vignette_pairs_cut),
+            str(spof.units_cut_off),
+        )
     console.print(table)

@@ -32,7 +32,9 @@ class Participant(Frozen):
         default=(), description="National caveats: limits the nation puts on the use of its forces."
     )
     datum: ShortText = Field(default="WGS84", description="Geodetic datum of the nation's maps and C2.")
-    grid: ShortText = Field(default="MGRS", description="Grid reference system: MGRS, UTM or a national grid.")
+    grid: ShortText = Field(
+        default="MGRS", description="Grid reference system: MGRS, UTM or a national grid."
+    )
     interpreters: tuple[LanguageCode, ...] = Field(
         default=(), description="Languages the contingent brings interpreters for."
     )

@@ -10,12 +10,17 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display: reports are written on servers and in CI
 
-import matplotlib.pyplot as plt  # noqa: E402
-import networkx as nx  # noqa: E402
-import numpy as np  # noqa: E402
-from numpy.typing import NDArray  # noqa: E402
+import matplotlib.pyplot as plt
+import networkx as nx
+import numpy as np
+from numpy.typing import NDArray
 
-STATE_COLOURS = {"compatible": "#2e7d32", "bridged": "#f9a825", "incompatible": "#c62828", "not applicable": "#bdbdbd"}
+STATE_COLOURS = {
+    "compatible": "#2e7d32",
+    "bridged": "#f9a825",
+    "incompatible": "#c62828",
+    "not applicable": "#bdbdbd",
+}
 
 
 def _png(figure: Any) -> str:
@@ -29,8 +34,7 @@ def heatmap(title: str, nations: tuple[str, ...], scores: NDArray[np.float64], d
     """Nation x nation score heatmap; grey where the domain does not apply."""
     figure, axes = plt.subplots(figsize=(0.55 * len(nations) + 2.2, 0.5 * len(nations) + 1.6))
     masked = np.ma.masked_invalid(scores)
-    colours = matplotlib.colormaps["RdYlGn"].copy()
-    colours.set_bad("#e0e0e0")
+    colours = matplotlib.colormaps["RdYlGn"].with_extremes(bad="#e0e0e0")
     image = axes.imshow(masked, cmap=colours, vmin=0.0, vmax=1.0)
     axes.set_xticks(range(len(nations)), nations, rotation=90)
     axes.set_yticks(range(len(nations)), nations)
@@ -51,19 +55,35 @@ def network_drawing(graph: nx.Graph, unit_nation: dict[str, str], highlight: set
     units = [n for n in graph.nodes if n.startswith("unit:")]
     nets = [n for n in graph.nodes if not n.startswith("unit:")]
     nx.draw_networkx_edges(graph, layout, ax=axes, alpha=0.3)
-    nx.draw_networkx_nodes(graph, layout, nodelist=nets, node_shape="s", node_size=60, node_color="#616161",
-                           edgecolors=["#c62828" if n in highlight else "#616161" for n in nets], linewidths=2,
-                           ax=axes)
-    nx.draw_networkx_nodes(graph, layout, nodelist=units, node_size=260,
-                           node_color=[palette(nations.index(unit_nation[n[5:]]) % 10) for n in units],
-                           edgecolors=["#c62828" if n in highlight else "white" for n in units], linewidths=2.5,
-                           ax=axes)
-    nx.draw_networkx_labels(graph, layout, labels={n: n.split(":", 1)[1] for n in graph.nodes}, font_size=6,
-                            ax=axes)
+    nx.draw_networkx_nodes(
+        graph,
+        layout,
+        nodelist=nets,
+        node_shape="s",
+        node_size=60,
+        node_color="#616161",
+        edgecolors=["#c62828" if n in highlight else "#616161" for n in nets],
+        linewidths=2,
+        ax=axes,
+    )
+    nx.draw_networkx_nodes(
+        graph,
+        layout,
+        nodelist=units,
+        node_size=260,
+        node_color=[palette(nations.index(unit_nation[n[5:]]) % 10) for n in units],
+        edgecolors=["#c62828" if n in highlight else "white" for n in units],
+        linewidths=2.5,
+        ax=axes,
+    )
+    nx.draw_networkx_labels(
+        graph, layout, labels={n: n.split(":", 1)[1] for n in graph.nodes}, font_size=6, ax=axes
+    )
     for i, nation in enumerate(nations):
         axes.scatter([], [], color=palette(i % 10), label=nation)
     axes.legend(loc="lower left", fontsize=7, ncols=min(5, len(nations)))
-    axes.set_title("Secure voice and data link network (squares: nets; red outline: single point of failure)",
-                   fontsize=9)
+    axes.set_title(
+        "Secure voice and data link network (squares: nets; red outline: single point of failure)", fontsize=9
+    )
     axes.axis("off")
     return _png(figure)

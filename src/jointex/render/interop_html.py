@@ -20,11 +20,13 @@ def render_interop_html(exercise: Exercise, result: InteropResult) -> str:
     domains = []
     for domain, domain_result in result.domains.items():
         states = domain_result.state
-        domains.append({
-            "name": domain.value,
-            "image": heatmap(domain.value, result.nations, domain_result.score, domain_result.directed),
-            "rows": [[State(int(s)).symbol for s in row] for row in states],
-        })
+        domains.append(
+            {
+                "name": domain.value,
+                "image": heatmap(domain.value, result.nations, domain_result.score, domain_result.directed),
+                "rows": [[State(int(s)).symbol for s in row] for row in states],
+            }
+        )
     spof_nodes = {s.node for s in result.single_points_of_failure}
     return _environment.get_template("interop.html.j2").render(
         exercise=exercise,

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from jointex.analyse.interop import InteropResult, analyse_interop
 from jointex.analyse.summary import ExerciseSummary, summarise
 from jointex.service.exercises import ValidationReport, validate_exercise
+from jointex.service.interop import InteropRun, write_interop_report
 
 FLAGSHIP = "baltic-shield"
 
@@ -31,16 +33,26 @@ def flagship_exercise_file() -> Path:
 class DemoResult:
     report: ValidationReport
     summary: ExerciseSummary | None
+    interop: InteropResult | None
+    written: tuple[Path, ...]
 
     def to_dict(self) -> dict[str, object]:
         return {
             "validation": self.report.to_dict(),
             "summary": self.summary.to_dict() if self.summary else None,
+            "interop": self.interop.to_dict() if self.interop else None,
+            "written": [str(path) for path in self.written],
         }
 
 
-def run_demo() -> DemoResult:
-    """Validate and summarise the flagship example. Later stages (analyse, rehearse, assess) join here."""
+def run_demo(out: Path) -> DemoResult:
+    """The pipeline on the flagship example, as far as it is built: validate, summarise, analyse
+    interoperability and write its HTML report into ``out``. Rehearsal and assessment join here."""
     report = validate_exercise(flagship_exercise_file())
-    summary = summarise(report.loaded.exercise, report.loaded.catalogue) if report.loaded else None
-    return DemoResult(report, summary)
+    if report.loaded is None:
+        return DemoResult(report, None, None, ())
+    loaded = report.loaded
+    summary = summarise(loaded.exercise, loaded.catalogue)
+    interop = analyse_interop(loaded.exercise, loaded.catalogue)
+    written = write_interop_report(InteropRun(loaded, interop), out / "interop.html")
+    return DemoResult(report, summary, interop, (written,))

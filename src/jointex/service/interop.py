@@ -24,7 +24,7 @@ def interop_for_file(path: str | Path) -> InteropRun:
 
 def write_interop_report(run: InteropRun, out: Path) -> Path:
     """Write the self-contained HTML report (heatmaps and network drawing inline) atomically."""
-    from jointex.render.interop_html import render_interop_html  # noqa: PLC0415  (matplotlib is heavy)
+    from jointex.render.interop_html import render_interop_html
 
     write_text_atomically(out, render_interop_html(run.loaded.exercise, run.result))
     return out

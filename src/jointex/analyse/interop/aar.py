@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from jointex.analyse.interop.classes import Classes, group
-from jointex.analyse.interop.domain import ClassPair, ClassStates
+from jointex.analyse.interop.domain import ClassStates, Explanation, cached
 from jointex.analyse.interop.profiles import UnitProfile
 from jointex.analyse.interop.states import Cell, State
 from jointex.catalogue import Catalogue
@@ -41,8 +41,11 @@ def aar_cell(tanker: Platform, receiver: Platform, clearances: Mapping[tuple[str
         if adapter.provides is needed:
             return Cell(State.BRIDGED, f"{adapter.name}: {adapter.limit}")
     offered = ", ".join(m.value for m in tanker.aar.tanker) or "nothing without its adapter"
-    return Cell(State.INCOMPATIBLE, reason=f"{receiver.id} needs a {needed.value} ({receiver.aar.receiver.value}); "
-                f"{tanker.id} offers {offered}")
+    return Cell(
+        State.INCOMPATIBLE,
+        reason=f"{receiver.id} needs a {needed.value} ({receiver.aar.receiver.value}); "
+        f"{tanker.id} offers {offered}",
+    )
 
 
 def clearance_table(clearances: Sequence[Clearance]) -> dict[tuple[str, str], Clearance]:
@@ -52,34 +55,36 @@ def clearance_table(clearances: Sequence[Clearance]) -> dict[tuple[str, str], Cl
 def aar_states(
     profiles: Sequence[UnitProfile], catalogue: Catalogue, clearances: Sequence[Clearance]
 ) -> tuple[Classes, Classes, ClassStates]:
-    """Rows: classes of tanker fleets; columns: classes of receiver fleets."""
+    """Rows: classes of tanker fleets; columns: classes of receiver fleets.
+
+    A fleet pair's state is the worst, over the receiver types, of the best tanker type for it: computed
+    from the small tanker x receiver platform table by a max and a min over the class bitsets.
+    """
     table = clearance_table(clearances)
     tankers = group([frozenset(p.id for p in profile.tankers) for profile in profiles])
     receivers = group([frozenset(p.id for p in profile.receivers) for profile in profiles])
-    states = np.zeros((tankers.size, receivers.size), dtype=np.int8)
-    via: dict[ClassPair, str] = {}
-    reasons: dict[ClassPair, str] = {}
-    for t, fleet in enumerate(tankers.items):
-        for r, flown in enumerate(receivers.items):
-            if not fleet or not flown:
-                continue
-            worst: Cell | None = None
-            bridges = []
-            for receiver_id in sorted(flown):
-                cells = [aar_cell(catalogue.platforms[t_id], catalogue.platforms[receiver_id], table)
-                         for t_id in sorted(fleet)]
-                best = max(cells, key=lambda cell: cell.state)
-                if best.via:
-                    bridges.append(best.via)
-                if worst is None or best.state < worst.state:
-                    worst = best
-            assert worst is not None
-            states[t, r] = worst.state
-            if bridges:
-                via[(t, r)] = "; ".join(sorted(set(bridges)))
-            if worst.reason:
-                reasons[(t, r)] = worst.reason
-    return tankers, receivers, ClassStates(states, via, reasons)
+    cells = {
+        (t, r): aar_cell(catalogue.platforms[t], catalogue.platforms[r], table)
+        for t in tankers.vocabulary
+        for r in receivers.vocabulary
+    }
+    platform_states = np.array(
+        [[cells[(t, r)].state for r in receivers.vocabulary] for t in tankers.vocabulary], dtype=np.int8
+    ).reshape(len(tankers.vocabulary), len(receivers.vocabulary))
+    best = np.where(tankers.membership[:, :, None], platform_states[None, :, :], 0).max(axis=1, initial=0)
+    worst = np.where(receivers.membership[None, :, :], best[:, None, :], 99).min(axis=2, initial=99)
+    states = np.where(worst == 99, State.NOT_APPLICABLE, worst).astype(np.int8)
+
+    def explain(row: int, column: int) -> Explanation:
+        chosen = [
+            max((cells[(t, r)] for t in sorted(tankers.items[row])), key=lambda cell: cell.state)
+            for r in sorted(receivers.items[column])
+        ]
+        bridges = sorted({cell.via for cell in chosen if cell.via})
+        failing = min(chosen, key=lambda cell: cell.state)
+        return ("; ".join(bridges) or None), failing.reason
+
+    return tankers, receivers, ClassStates(states, cached(explain))
 
 
 @dataclass(frozen=True)
@@ -95,13 +100,21 @@ class SortieConflict:
 
     @property
     def message(self) -> str:
-        return (f"{self.tanker} ({self.tanker_unit}) cannot refuel {', '.join(self.native)} and "
-                f"{', '.join(self.via_adapter)} on the same sortie: {self.adapter}")
+        return (
+            f"{self.tanker} ({self.tanker_unit}) cannot refuel {', '.join(self.native)} and "
+            f"{', '.join(self.via_adapter)} on the same sortie: {self.adapter}"
+        )
 
     def to_dict(self) -> dict[str, object]:
-        return {"vignette": self.vignette, "tanker_unit": self.tanker_unit, "tanker": self.tanker,
-                "native": list(self.native), "via_adapter": list(self.via_adapter), "adapter": self.adapter,
-                "message": self.message}
+        return {
+            "vignette": self.vignette,
+            "tanker_unit": self.tanker_unit,
+            "tanker": self.tanker,
+            "native": list(self.native),
+            "via_adapter": list(self.via_adapter),
+            "adapter": self.adapter,
+            "message": self.message,
+        }
 
 
 def sortie_conflicts(
@@ -116,6 +129,9 @@ def sortie_conflicts(
         adapted = {r: c for r, c in cells.items() if c.state is State.BRIDGED}
         if native and adapted:
             limit = next(iter(adapted.values())).via or ""
-            conflicts.append(SortieConflict(vignette, tanker_unit.unit.id, tanker.id, native,
-                                            tuple(sorted(adapted)), limit))
+            conflicts.append(
+                SortieConflict(
+                    vignette, tanker_unit.unit.id, tanker.id, native, tuple(sorted(adapted)), limit
+                )
+            )
     return conflicts

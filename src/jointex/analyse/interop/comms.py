@@ -13,53 +13,68 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from jointex.analyse.interop.classes import Classes, empty, group, overlap
-from jointex.analyse.interop.domain import ClassPair, ClassStates
+from jointex.analyse.interop.classes import Classes, group, shares
+from jointex.analyse.interop.domain import ClassStates, Explanation, cached
 from jointex.analyse.interop.profiles import UnitProfile
 from jointex.analyse.interop.states import State, versus
 
 
-def _gateway_bridges(
-    compatible: NDArray[np.bool_], classes: Classes, profiles: Sequence[UnitProfile]
-) -> dict[ClassPair, str]:
-    """Class pairs that a gateway unit compatible with both connects, with that gateway's id."""
-    gateways = [i for i, p in enumerate(profiles) if p.gateway]
-    via: dict[ClassPair, str] = {}
-    if not gateways:
-        return via
-    named = np.full(compatible.shape, -1, dtype=np.intp)
-    for g in gateways:
-        c = classes.of_unit[g]
-        reach = compatible[:, c][:, None] & compatible[c, :][None, :] & (named < 0)
-        named[reach] = g
-    for a, b in zip(*np.nonzero(named >= 0), strict=True):
-        via[(int(a), int(b))] = f"gateway {profiles[named[a, b]].unit.id}"
-    return via
+class _Gateways:
+    """Which class pairs a gateway unit connects, by one matrix product over the gateways' classes."""
+
+    def __init__(
+        self, compatible: NDArray[np.bool_], classes: Classes, profiles: Sequence[UnitProfile]
+    ) -> None:
+        self.units = [i for i, p in enumerate(profiles) if p.gateway]
+        self.gateway_classes = np.unique(classes.of_unit[self.units]) if self.units else np.zeros(0, np.intp)
+        self.compatible = compatible
+        self.classes = classes
+        self.profiles = profiles
+
+    def reach(self) -> NDArray[np.bool_]:
+        if not self.units:
+            return np.zeros(self.compatible.shape, dtype=np.bool_)
+        columns = self.compatible[:, self.gateway_classes]
+        return shares(columns, columns)
+
+    def name(self, row: int, column: int) -> str | None:
+        """The first gateway unit, in file order, compatible with both classes."""
+        for g in self.units:
+            c = self.classes.of_unit[g]
+            if self.compatible[row, c] and self.compatible[c, column]:
+                return f"gateway {self.profiles[g].unit.id}"
+        return None
+
+
+def _states(
+    compatible: NDArray[np.bool_], bridged: NDArray[np.bool_], applicable: NDArray[np.bool_]
+) -> NDArray[np.int8]:
+    states = np.where(
+        compatible, State.COMPATIBLE, np.where(bridged, State.BRIDGED, State.INCOMPATIBLE)
+    ).astype(np.int8)
+    states[~applicable, :] = State.NOT_APPLICABLE
+    states[:, ~applicable] = State.NOT_APPLICABLE
+    return states
 
 
 def _shared_states(
     sets: Sequence[frozenset[str]], profiles: Sequence[UnitProfile], what: str
 ) -> tuple[Classes, ClassStates]:
     classes = group(sets)
-    compatible = overlap(classes)
-    states = np.where(compatible, State.COMPATIBLE, State.INCOMPATIBLE).astype(np.int8)
-    via = {pair: name for pair, name in _gateway_bridges(compatible, classes, profiles).items()
-           if states[pair] == State.INCOMPATIBLE}
-    for a, b in via:
-        states[a, b] = State.BRIDGED
-    none = empty(classes)
-    states[none, :] = State.NOT_APPLICABLE
-    states[:, none] = State.NOT_APPLICABLE
-    reasons = {
-        (int(a), int(b)): f"no common {what}: "
-        + versus(", ".join(sorted(classes.items[a])), ", ".join(sorted(classes.items[b])))
-        for a, b in zip(*np.nonzero(states == State.INCOMPATIBLE), strict=True)
-    }
-    shared = {
-        (int(a), int(b)): f"shared {what}: {', '.join(sorted(classes.items[a] & classes.items[b]))}"
-        for a, b in zip(*np.nonzero(states == State.COMPATIBLE), strict=True)
-    } if classes.size <= 200 else {}
-    return classes, ClassStates(states, via, {**shared, **reasons})
+    compatible = shares(classes.membership, classes.membership)
+    gateways = _Gateways(compatible, classes, profiles)
+    applicable = np.array([bool(items) for items in classes.items], dtype=np.bool_)
+    states = _states(compatible, gateways.reach(), applicable)
+
+    def explain(row: int, column: int) -> Explanation:
+        if states[row, column] == State.BRIDGED:
+            return gateways.name(row, column), None
+        items = classes.items
+        return None, f"no common {what}: " + versus(
+            ", ".join(sorted(items[row])), ", ".join(sorted(items[column]))
+        )
+
+    return classes, ClassStates(states, cached(explain))
 
 
 def data_link_states(profiles: Sequence[UnitProfile]) -> tuple[Classes, ClassStates]:
@@ -71,32 +86,31 @@ def c2_states(profiles: Sequence[UnitProfile]) -> tuple[Classes, ClassStates]:
 
 
 def voice_states(profiles: Sequence[UnitProfile]) -> tuple[Classes, ClassStates]:
-    """Secure voice: nets are (waveform, key material); a shared waveform without shared keys is plain only."""
-    classes = group([
-        frozenset({f"W:{w}" for w in p.waveforms} | {f"N:{n}" for n in p.voice_nets}) for p in profiles
-    ])
+    """Secure voice: a net is a waveform with key material; a waveform without shared keys is plain only."""
+    classes = group(
+        [frozenset({f"W:{w}" for w in p.waveforms} | {f"N:{n}" for n in p.voice_nets}) for p in profiles]
+    )
     is_net = np.array([item.startswith("N:") for item in classes.vocabulary], dtype=np.bool_)
-    bits = classes.membership.astype(np.int32)
-    nets, radios = bits[:, is_net], bits[:, ~is_net]
-    secure = (nets @ nets.T) > 0
-    plain = (radios @ radios.T) > 0
-    states = np.where(secure, State.COMPATIBLE, State.INCOMPATIBLE).astype(np.int8)
-    via = {pair: name for pair, name in _gateway_bridges(secure, classes, profiles).items() if not secure[pair]}
-    for pair in via:
-        states[pair] = State.BRIDGED
-    has_radio = radios.any(axis=1)
-    states[~has_radio, :] = State.NOT_APPLICABLE
-    states[:, ~has_radio] = State.NOT_APPLICABLE
+    nets, radios = classes.membership[:, is_net], classes.membership[:, ~is_net]
+    secure = shares(nets, nets)
+    gateways = _Gateways(secure, classes, profiles)
+    has_radio: NDArray[np.bool_] = np.asarray(radios.any(axis=1), dtype=np.bool_)
+    states = _states(secure, gateways.reach(), has_radio)
 
-    def waveforms(c: int) -> str:
-        return ", ".join(sorted(item[2:] for item in classes.items[c] if item.startswith("W:")))
+    def waveforms(c: int) -> set[str]:
+        return {item[2:] for item in classes.items[c] if item.startswith("W:")}
 
-    reasons: dict[ClassPair, str] = {}
-    for a, b in zip(*np.nonzero(states == State.INCOMPATIBLE), strict=True):
-        pair = (int(a), int(b))
-        if plain[pair]:
-            common = sorted(item[2:] for item in classes.items[a] & classes.items[b] if item.startswith("W:"))
-            reasons[pair] = f"common waveform {', '.join(common)} but no shared key material: plain voice only"
-        else:
-            reasons[pair] = f"no common waveform: {versus(waveforms(pair[0]), waveforms(pair[1]))}"
-    return classes, ClassStates(states, via, reasons)
+    def explain(row: int, column: int) -> Explanation:
+        if states[row, column] == State.BRIDGED:
+            return gateways.name(row, column), None
+        common = waveforms(row) & waveforms(column)
+        if common:
+            return (
+                None,
+                f"common waveform {', '.join(sorted(common))} but no shared key material: plain voice only",
+            )
+        return None, "no common waveform: " + versus(
+            ", ".join(sorted(waveforms(row))), ", ".join(sorted(waveforms(column)))
+        )
+
+    return classes, ClassStates(states, cached(explain))

@@ -1,9 +1,11 @@
-"""One domain's result: states on unit classes, expanded to nation pairs (counts) and unit pairs (on demand)."""
+"""One domain's result: states on unit classes, expanded to nation pairs (by counting) and unit pairs
+(on demand)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 from numpy.typing import NDArray
@@ -15,13 +17,44 @@ from jointex.model import InteropDomain
 ClassPair = tuple[int, int]
 
 
+Explanation = tuple[str | None, str | None]  # (the bridge that makes a pair work, why a pair fails)
+
+
+def _unexplained(row: int, column: int) -> Explanation:
+    return None, None
+
+
 @dataclass(frozen=True)
 class ClassStates:
-    """States between provider classes (rows) and receiver classes (columns), with bridges and reasons."""
+    """States between provider classes (rows) and receiver classes (columns).
+
+    ``explain(row, column)`` names the bridge of a bridged pair and the reason of an incompatible one. It
+    is computed on demand: an exercise of thousands of distinct units has millions of class pairs, and a
+    planner reads the explanation of a few.
+    """
 
     states: NDArray[np.int8]
-    via: Mapping[ClassPair, str] = field(default_factory=dict)
-    reasons: Mapping[ClassPair, str] = field(default_factory=dict)
+    explain: Callable[[int, int], Explanation] = _unexplained
+
+    @classmethod
+    def from_tables(
+        cls, states: NDArray[np.int8], via: Mapping[ClassPair, str], reasons: Mapping[ClassPair, str]
+    ) -> ClassStates:
+        """For small domains whose explanations are cheap to write out in full."""
+        return cls(states, lambda r, c: (via.get((r, c)), reasons.get((r, c))))
+
+    def bridged_pairs(self) -> list[tuple[ClassPair, str]]:
+        """Every bridged class pair with its bridge."""
+        found = []
+        for r, c in zip(*np.nonzero(self.states == State.BRIDGED), strict=True):
+            via = self.explain(int(r), int(c))[0]
+            if via:
+                found.append(((int(r), int(c)), via))
+        return found
+
+
+def cached(explain: Callable[[int, int], Explanation]) -> Callable[[int, int], Explanation]:
+    return cache(explain)
 
 
 @dataclass(frozen=True)
@@ -62,7 +95,9 @@ class DomainResult:
     def unit_matrix(self, units: Sequence[int] | None = None) -> NDArray[np.int8]:
         """States of every pair among ``units`` (all units by default), with nation overrides applied."""
         chosen = np.arange(len(self.unit_ids)) if units is None else np.asarray(units, dtype=np.intp)
-        matrix = self.classes.states[np.ix_(self.row_class[chosen], self.column_class[chosen])].copy()
+        matrix = self.classes.states.take(self.row_class[chosen], axis=0).take(
+            self.column_class[chosen], axis=1
+        )
         for (a, b), cell in self.overrides.items():
             rows = self.unit_nation[chosen] == a
             columns = self.unit_nation[chosen] == b
@@ -73,12 +108,19 @@ class DomainResult:
 
     def unit_cell(self, a: int, b: int) -> Cell:
         """The state between units a and b (indices in file order), with its bridge and reason."""
-        pair = (int(self.row_class[a]), int(self.column_class[b]))
-        state = State(int(self.classes.states[pair]))
+        row, column = int(self.row_class[a]), int(self.column_class[b])
+        state = State(int(self.classes.states[row, column]))
         override = self.overrides.get((int(self.unit_nation[a]), int(self.unit_nation[b])))
         if override is not None and State(int(_overridden(np.array([state]), override.state)[0])) != state:
             return override
-        return Cell(state, self.classes.via.get(pair), self.classes.reasons.get(pair))
+        if state is State.NOT_APPLICABLE:
+            return Cell(state)
+        via, reason = self.classes.explain(row, column)
+        return Cell(
+            state,
+            via if state is not State.INCOMPATIBLE else None,
+            reason if state is State.INCOMPATIBLE else None,
+        )
 
 
 def _overridden(states: NDArray[np.int8], forced: State) -> NDArray[np.int8]:
@@ -119,6 +161,14 @@ def build_domain(
             counts[State.INCOMPATIBLE, a, b] = 0.0
         counts[cell.state, a, b] += moved
     return DomainResult(
-        domain, directed, tuple(nations), tuple(unit_ids), nation_index, row_class, column_class, classes, counts,
+        domain,
+        directed,
+        tuple(nations),
+        tuple(unit_ids),
+        nation_index,
+        row_class,
+        column_class,
+        classes,
+        counts,
         overrides,
     )

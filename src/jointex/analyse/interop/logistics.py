@@ -1,6 +1,7 @@
 """Logistics domains: fuel (NATO F-codes, with substitutions and their caveats) and ammunition families.
 
-Fuel rule (across services, as the Single Fuel Concept intends): two units are compatible when they burn a common fuel (STANAG 1135 interchangeability by
+Fuel rule (across services, as the Single Fuel Concept intends): two units are compatible when they
+burn a common fuel (STANAG 1135 interchangeability by
 code); bridged when a fuel one holds may stand in for a fuel the other burns, with the catalogue's caveat;
 incompatible otherwise. Ammunition (within one service): compatible when they share a family, else
 incompatible. Units that burn no fuel or fire no ammunition, and ammunition across services, are not
@@ -13,8 +14,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from jointex.analyse.interop.classes import Classes, empty, group, overlap
-from jointex.analyse.interop.domain import ClassPair, ClassStates
+from jointex.analyse.interop.classes import Classes, empty, group, overlap, shares
+from jointex.analyse.interop.domain import ClassStates, Explanation, cached
 from jointex.analyse.interop.profiles import UnitProfile
 from jointex.analyse.interop.states import State, versus
 from jointex.catalogue import Catalogue
@@ -27,24 +28,33 @@ def _describe(items: frozenset[str]) -> str:
 def fuel_states(profiles: Sequence[UnitProfile], catalogue: Catalogue) -> tuple[Classes, ClassStates]:
     classes = group([p.fuels for p in profiles])
     common = overlap(classes)
-    states = np.where(common, State.COMPATIBLE, State.INCOMPATIBLE).astype(np.int8)
-    via: dict[ClassPair, str] = {}
-    reasons: dict[ClassPair, str] = {}
-    for a, b in zip(*np.nonzero(~common), strict=True):
-        pair = (int(a), int(b))
+    # substitute[i, j]: fuel i may stand in for fuel j (the catalogue's substitutes of j)
+    index = {fuel: i for i, fuel in enumerate(classes.vocabulary)}
+    substitute = np.zeros((len(index), len(index)), dtype=np.float32)
+    for needed, j in index.items():
+        for s in catalogue.fuels[needed].substitutes if needed in catalogue.fuels else ():
+            if s.fuel in index:
+                substitute[index[s.fuel], j] = 1.0
+    held = classes.membership.astype(np.float32)
+    one_way = (held @ substitute @ held.T) > 0.5
+    states = np.where(
+        common, State.COMPATIBLE, np.where(one_way | one_way.T, State.BRIDGED, State.INCOMPATIBLE)
+    ).astype(np.int8)
+    none = empty(classes)
+    states[none, :] = State.NOT_APPLICABLE
+    states[:, none] = State.NOT_APPLICABLE
+
+    def explain(a: int, b: int) -> Explanation:
         substitution = _substitution(classes.items[a], classes.items[b], catalogue) or _substitution(
             classes.items[b], classes.items[a], catalogue
         )
         if substitution:
-            states[pair] = State.BRIDGED
-            via[pair] = substitution
-        else:
-            reasons[pair] = "no common or substitute fuel: " + versus(
-                _describe(classes.items[a]), _describe(classes.items[b]))
-    none = empty(classes)
-    states[none, :] = State.NOT_APPLICABLE
-    states[:, none] = State.NOT_APPLICABLE
-    return classes, ClassStates(states, via, reasons)
+            return substitution, None
+        return None, "no common or substitute fuel: " + versus(
+            _describe(classes.items[a]), _describe(classes.items[b])
+        )
+
+    return classes, ClassStates(states, cached(explain))
 
 
 def _substitution(held: frozenset[str], burned: frozenset[str], catalogue: Catalogue) -> str | None:
@@ -61,21 +71,21 @@ def _substitution(held: frozenset[str], burned: frozenset[str], catalogue: Catal
 def ammunition_states(profiles: Sequence[UnitProfile]) -> tuple[Classes, ClassStates]:
     """Ammunition cross-servicing applies between units of the same service (a fighter and a tank never
     share rounds): compatible with a common family, incompatible without, not applicable across services."""
-    classes = group([frozenset({f"S:{p.unit.service.value}"} | {f"A:{a}" for a in p.ammunition}) for p in profiles])
+    classes = group(
+        [frozenset({f"S:{p.unit.service.value}"} | {f"A:{a}" for a in p.ammunition}) for p in profiles]
+    )
     is_family = np.array([item.startswith("A:") for item in classes.vocabulary], dtype=np.bool_)
-    bits = classes.membership.astype(np.int32)
-    families, services = bits[:, is_family], bits[:, ~is_family]
-    states = np.where((families @ families.T) > 0, State.COMPATIBLE, State.INCOMPATIBLE).astype(np.int8)
+    families, services = classes.membership[:, is_family], classes.membership[:, ~is_family]
+    states = np.where(shares(families, families), State.COMPATIBLE, State.INCOMPATIBLE).astype(np.int8)
     armed = families.any(axis=1)
     states[~armed, :] = State.NOT_APPLICABLE
     states[:, ~armed] = State.NOT_APPLICABLE
-    states[(services @ services.T) == 0] = State.NOT_APPLICABLE
+    states[~shares(services, services)] = State.NOT_APPLICABLE
 
     def described(c: int) -> str:
         return _describe(frozenset(item[2:] for item in classes.items[c] if item.startswith("A:")))
 
-    reasons = {
-        (int(a), int(b)): f"no common ammunition family: {versus(described(a), described(b))}"
-        for a, b in zip(*np.nonzero(states == State.INCOMPATIBLE), strict=True)
-    }
-    return classes, ClassStates(states, {}, reasons)
+    def explain(a: int, b: int) -> Explanation:
+        return None, f"no common ammunition family: {versus(described(a), described(b))}"
+
+    return classes, ClassStates(states, cached(explain))

@@ -39,7 +39,7 @@ def geospatial_states(exercise: Exercise) -> ClassStates:
             via[(i, j)] = f"grid conversion {a.grid} <-> {b.grid} on {a.datum}"
         else:
             states[i, j] = State.COMPATIBLE
-    return ClassStates(states, via, reasons)
+    return ClassStates.from_tables(states, via, reasons)
 
 
 def required_standards(exercise: Exercise) -> tuple[str, ...]:
@@ -59,12 +59,15 @@ def procedural_states(exercise: Exercise) -> ClassStates:
     if not required:
         return ClassStates(states)
     for i, j, a, b in _pairs(exercise.participants):
-        missing = [f"{s} ({', '.join(p.nation for p in (a, b) if s not in p.standards)})"
-                   for s in sorted(required) if s not in a.standards or s not in b.standards]
+        missing = [
+            f"{s} ({', '.join(p.nation for p in (a, b) if s not in p.standards)})"
+            for s in sorted(required)
+            if s not in a.standards or s not in b.standards
+        ]
         if missing:
             states[i, j] = State.INCOMPATIBLE
             reasons[(i, j)] = "standards not adopted by both: " + "; ".join(missing)
-    return ClassStates(states, {}, reasons)
+    return ClassStates.from_tables(states, {}, reasons)
 
 
 def human_states(exercise: Exercise) -> ClassStates:
@@ -80,18 +83,26 @@ def human_states(exercise: Exercise) -> ClassStates:
         elif spoken_a & spoken_b or i == j:
             states[i, j] = State.COMPATIBLE
         else:
-            bridges = [f"{p.nation} interpreters for {lang}" for p, other in ((a, spoken_b), (b, spoken_a))
-                       for lang in p.interpreters if language_key(lang) in other]
-            bridges += [f"{p.nation} liaison officers to {q.nation}" for p, q in ((a, b), (b, a))
-                        if q.nation in p.liaison_officers_to]
+            bridges = [
+                f"{p.nation} interpreters for {lang}"
+                for p, other in ((a, spoken_b), (b, spoken_a))
+                for lang in p.interpreters
+                if language_key(lang) in other
+            ]
+            bridges += [
+                f"{p.nation} liaison officers to {q.nation}"
+                for p, q in ((a, b), (b, a))
+                if q.nation in p.liaison_officers_to
+            ]
             if bridges:
                 states[i, j] = State.BRIDGED
                 via[(i, j)] = "; ".join(bridges)
             else:
                 states[i, j] = State.INCOMPATIBLE
                 reasons[(i, j)] = "no shared working language: " + versus(
-                    ", ".join(a.languages), ", ".join(b.languages))
-    return ClassStates(states, via, reasons)
+                    ", ".join(a.languages), ", ".join(b.languages)
+                )
+    return ClassStates.from_tables(states, via, reasons)
 
 
 def missing_standards(exercise: Exercise, nation: str) -> list[str]:

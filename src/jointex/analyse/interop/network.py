@@ -30,8 +30,13 @@ class SinglePointOfFailure:
     units_cut_off: int
 
     def to_dict(self) -> dict[str, object]:
-        return {"kind": self.kind, "name": self.name, "nation_pairs_cut": [list(p) for p in self.nation_pairs_cut],
-                "vignette_pairs_cut": self.vignette_pairs_cut, "units_cut_off": self.units_cut_off}
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "nation_pairs_cut": [list(p) for p in self.nation_pairs_cut],
+            "vignette_pairs_cut": self.vignette_pairs_cut,
+            "units_cut_off": self.units_cut_off,
+        }
 
 
 def _unit(uid: str) -> str:
@@ -62,7 +67,9 @@ class CommsNetwork:
 
     def components(self) -> list[list[str]]:
         """Groups of units that can reach each other, largest first."""
-        groups = [sorted(n[5:] for n in c if n.startswith("unit:")) for c in nx.connected_components(self.graph)]
+        groups = [
+            sorted(n[5:] for n in c if n.startswith("unit:")) for c in nx.connected_components(self.graph)
+        ]
         return sorted((g for g in groups if g), key=lambda g: (-len(g), g))
 
     def relay_path(self, a: str, b: str) -> list[str] | None:
@@ -83,9 +90,14 @@ class CommsNetwork:
     def _vignette_pairs(self, graph: nx.Graph, without: str | None = None) -> int:
         """Pairs of units rehearsing the same vignette that can reach each other (``without`` left out)."""
         where = {n: i for i, c in enumerate(nx.connected_components(graph)) for n in c}
-        return sum(1 for units in self.vignette_units.values() for a, b in combinations(units, 2)
-                   if without not in (_unit(a), _unit(b)) and _unit(a) in where
-                   and where.get(_unit(a)) == where.get(_unit(b)))
+        return sum(
+            1
+            for units in self.vignette_units.values()
+            for a, b in combinations(units, 2)
+            if without not in (_unit(a), _unit(b))
+            and _unit(a) in where
+            and where.get(_unit(a)) == where.get(_unit(b))
+        )
 
     def single_points_of_failure(self, limit: int = 200) -> list[SinglePointOfFailure]:
         """Articulation points ranked by the nation pairs, then vignette pairs, their loss cuts apart."""
@@ -96,14 +108,16 @@ class CommsNetwork:
             reduced = self.graph.copy()
             reduced.remove_node(node)
             kind, name = node.split(":", 1)
-            found.append(SinglePointOfFailure(
-                "unit" if kind == "unit" else "net",
-                name,
-                node,
-                tuple(sorted(before_nations - self._nation_pairs(reduced))),
-                self._vignette_pairs(self.graph, without=node) - self._vignette_pairs(reduced),
-                self._units_cut_off(node, reduced),
-            ))
+            found.append(
+                SinglePointOfFailure(
+                    "unit" if kind == "unit" else "net",
+                    name,
+                    node,
+                    tuple(sorted(before_nations - self._nation_pairs(reduced))),
+                    self._vignette_pairs(self.graph, without=node) - self._vignette_pairs(reduced),
+                    self._units_cut_off(node, reduced),
+                )
+            )
         found = [s for s in found if s.nation_pairs_cut or s.vignette_pairs_cut or s.units_cut_off]
         found.sort(key=lambda s: (-len(s.nation_pairs_cut), -s.vignette_pairs_cut, -s.units_cut_off, s.name))
         return found

@@ -48,7 +48,7 @@ class InteropResult:
         """Every distinct bridge in use between nations: what makes an otherwise incompatible pair work."""
         found: dict[tuple[str, str], set[tuple[str, str]]] = {}
         for domain, result in self.domains.items():
-            for (r, c), via in result.classes.via.items():
+            for (r, c), via in result.classes.bridged_pairs():
                 rows = {result.nations[int(n)] for n in result.unit_nation[result.row_class == r]}
                 columns = {result.nations[int(n)] for n in result.unit_nation[result.column_class == c]}
                 pairs = {(a, b) for a in rows for b in columns if a != b}
@@ -57,8 +57,10 @@ class InteropResult:
             for (a, b), cell in result.overrides.items():
                 if cell.via:
                     found.setdefault((domain.value, cell.via), set()).add((self.nations[a], self.nations[b]))
-        return [{"domain": d, "via": via, "nation_pairs": sorted(list(p) for p in pairs)}
-                for (d, via), pairs in sorted(found.items())]
+        return [
+            {"domain": d, "via": via, "nation_pairs": sorted(list(p) for p in pairs)}
+            for (d, via), pairs in sorted(found.items())
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -89,8 +91,12 @@ def _waivers(exercise: Exercise, domain: InteropDomain, index: dict[str, int]) -
             a, b = (index[n] for n in waiver.nations)
             overrides[(a, b)] = overrides[(b, a)] = Cell(State.BRIDGED, f"waiver: {waiver.note}")
     for clearance in exercise.interoperability.clearances:
-        if clearance.domain is domain and domain is not InteropDomain.AAR and \
-                clearance.provider in index and clearance.receiver in index:
+        if (
+            clearance.domain is domain
+            and domain is not InteropDomain.AAR
+            and clearance.provider in index
+            and clearance.receiver in index
+        ):
             state = State.COMPATIBLE if clearance.cleared else State.INCOMPATIBLE
             source = f" ({clearance.source})" if clearance.source else ""
             text = f"national clearance{source}" if clearance.cleared else f"not cleared{source}"
@@ -99,30 +105,52 @@ def _waivers(exercise: Exercise, domain: InteropDomain, index: dict[str, int]) -
     return overrides
 
 
-def analyse_interop(exercise: Exercise, catalogue: Catalogue) -> InteropResult:
-    """Analyse every interoperability domain of an exercise; see the package docstring."""
-    profiles = unit_profiles(exercise, catalogue)
+def analyse_domains(
+    exercise: Exercise, catalogue: Catalogue, profiles: list[UnitProfile] | None = None
+) -> dict[InteropDomain, DomainResult]:
+    """Every domain's states for all unit pairs and nation pairs (the vectorised core of the analysis)."""
+    profiles = unit_profiles(exercise, catalogue) if profiles is None else profiles
     nations = exercise.nations
     index = {n: i for i, n in enumerate(nations)}
     unit_nation = [index[p.unit.nation] for p in profiles]
     unit_ids = tuple(p.unit.id for p in profiles)
-    common = {"nations": nations, "unit_ids": unit_ids, "unit_nation": unit_nation}
+    common: dict[str, Any] = {"nations": nations, "unit_ids": unit_ids, "unit_nation": unit_nation}
 
     def symmetric(domain: InteropDomain, built: tuple[Any, ClassStates]) -> DomainResult:
         classes, states = built
-        return build_domain(domain, directed=False, row_class=classes.of_unit, column_class=classes.of_unit,
-                            classes=states, overrides=_waivers(exercise, domain, index), **common)
+        return build_domain(
+            domain,
+            directed=False,
+            row_class=classes.of_unit,
+            column_class=classes.of_unit,
+            classes=states,
+            overrides=_waivers(exercise, domain, index),
+            **common,
+        )
 
     def national(domain: InteropDomain, states: ClassStates) -> DomainResult:
         by_nation = np.asarray(unit_nation, dtype=np.intp)
-        return build_domain(domain, directed=False, row_class=by_nation, column_class=by_nation, classes=states,
-                            overrides=_waivers(exercise, domain, index), **common)
+        return build_domain(
+            domain,
+            directed=False,
+            row_class=by_nation,
+            column_class=by_nation,
+            classes=states,
+            overrides=_waivers(exercise, domain, index),
+            **common,
+        )
 
     tankers, receivers, aar = aar_states(profiles, catalogue, exercise.interoperability.clearances)
-    domains = {
-        InteropDomain.AAR: build_domain(InteropDomain.AAR, directed=True, row_class=tankers.of_unit,
-                                        column_class=receivers.of_unit, classes=aar,
-                                        overrides=_waivers(exercise, InteropDomain.AAR, index), **common),
+    return {
+        InteropDomain.AAR: build_domain(
+            InteropDomain.AAR,
+            directed=True,
+            row_class=tankers.of_unit,
+            column_class=receivers.of_unit,
+            classes=aar,
+            overrides=_waivers(exercise, InteropDomain.AAR, index),
+            **common,
+        ),
         InteropDomain.FUEL: symmetric(InteropDomain.FUEL, fuel_states(profiles, catalogue)),
         InteropDomain.AMMUNITION: symmetric(InteropDomain.AMMUNITION, ammunition_states(profiles)),
         InteropDomain.DATA_LINK: symmetric(InteropDomain.DATA_LINK, data_link_states(profiles)),
@@ -132,11 +160,25 @@ def analyse_interop(exercise: Exercise, catalogue: Catalogue) -> InteropResult:
         InteropDomain.PROCEDURAL: national(InteropDomain.PROCEDURAL, procedural_states(exercise)),
         InteropDomain.HUMAN: national(InteropDomain.HUMAN, human_states(exercise)),
     }
+
+
+def analyse_interop(exercise: Exercise, catalogue: Catalogue) -> InteropResult:
+    """Analyse every interoperability domain of an exercise; see the package docstring."""
+    profiles = unit_profiles(exercise, catalogue)
+    domains = analyse_domains(exercise, catalogue, profiles)
     network = CommsNetwork.build(exercise, profiles)
     conflicts = _sortie_conflicts(exercise, profiles)
     gaps = find_gaps(exercise, catalogue, profiles, domains, network, conflicts)
-    return InteropResult(nations, unit_ids, domains, tuple(pair_scores(domains, nations)), network,
-                         tuple(network.single_points_of_failure()), tuple(gaps), tuple(conflicts))
+    return InteropResult(
+        exercise.nations,
+        tuple(p.unit.id for p in profiles),
+        domains,
+        tuple(pair_scores(domains, exercise.nations)),
+        network,
+        tuple(network.single_points_of_failure()),
+        tuple(gaps),
+        tuple(conflicts),
+    )
 
 
 def _sortie_conflicts(exercise: Exercise, profiles: list[UnitProfile]) -> list[SortieConflict]:
@@ -146,5 +188,7 @@ def _sortie_conflicts(exercise: Exercise, profiles: list[UnitProfile]) -> list[S
         members = [by_id[u] for u in vignette.units if u in by_id]
         receivers = [r for m in members for r in m.receivers]
         for tanker_unit in (m for m in members if m.tankers):
-            conflicts += sortie_conflicts(vignette.id, tanker_unit, receivers, exercise.interoperability.clearances)
+            conflicts += sortie_conflicts(
+                vignette.id, tanker_unit, receivers, exercise.interoperability.clearances
+            )
     return conflicts

@@ -11,7 +11,7 @@ Degrees follow what the pair can exchange, using the best state any of their uni
 | 1 unstructured data exchange | 1 connected | secure voice (direct or bridged) |
 | 2 structured data exchange | 2 functional | a data link (direct or through a gateway) |
 | 3 seamless sharing of data | 3 domain | a data link and a common C2 system |
-| 4 seamless sharing of information | 4 enterprise | all of degree 3, the required standards and a shared language (or a bridge) |
+| 4 seamless sharing of information | 4 enterprise | degree 3, the required standards, a shared language |
 """
 
 from __future__ import annotations
@@ -26,8 +26,13 @@ from jointex.analyse.interop.domain import DomainResult
 from jointex.analyse.interop.states import State
 from jointex.model import InteropDomain
 
-NATO_DEGREES = ("none", "unstructured data exchange", "structured data exchange", "seamless sharing of data",
-                "seamless sharing of information")
+NATO_DEGREES = (
+    "none",
+    "unstructured data exchange",
+    "structured data exchange",
+    "seamless sharing of data",
+    "seamless sharing of information",
+)
 LISI_LEVELS = ("isolated", "connected", "functional", "domain", "enterprise")
 
 
@@ -40,10 +45,15 @@ class PairScore:
     weakest_domain: str | None
 
     def to_dict(self) -> dict[str, object]:
-        return {"nations": list(self.nations), "score": None if np.isnan(self.score) else round(self.score, 3),
-                "nato_degree": self.nato_degree, "nato_degree_name": NATO_DEGREES[self.nato_degree],
-                "lisi_level": self.lisi_level, "lisi_level_name": LISI_LEVELS[self.lisi_level],
-                "weakest_domain": self.weakest_domain}
+        return {
+            "nations": list(self.nations),
+            "score": None if np.isnan(self.score) else round(self.score, 3),
+            "nato_degree": self.nato_degree,
+            "nato_degree_name": NATO_DEGREES[self.nato_degree],
+            "lisi_level": self.lisi_level,
+            "lisi_level_name": LISI_LEVELS[self.lisi_level],
+            "weakest_domain": self.weakest_domain,
+        }
 
 
 def degree(best: Mapping[InteropDomain, int]) -> int:
@@ -69,8 +79,12 @@ def pair_scores(domains: Mapping[InteropDomain, DomainResult], nations: tuple[st
     result = []
     for a in range(len(nations)):
         for b in range(a + 1, len(nations)):
-            per_domain = {d: float(np.nanmean([s[a, b], s[b, a]])) if not (np.isnan(s[a, b]) and np.isnan(s[b, a]))
-                          else float("nan") for d, s in scores.items()}
+            per_domain = {
+                d: float(np.nanmean([s[a, b], s[b, a]]))
+                if not (np.isnan(s[a, b]) and np.isnan(s[b, a]))
+                else float("nan")
+                for d, s in scores.items()
+            }
             applicable = {d: v for d, v in per_domain.items() if not np.isnan(v)}
             overall = float(np.mean(list(applicable.values()))) if applicable else float("nan")
             weakest = min(applicable, key=lambda d: applicable[d]).value if applicable else None
