@@ -100,7 +100,7 @@ def _national(domain: InteropDomain, exercise: Exercise, x: int, y: int) -> int:
 def pairwise_matrices(
     exercise: Exercise, catalogue: Catalogue, profiles: Sequence[UnitProfile]
 ) -> dict[InteropDomain, NDArray[np.int8]]:
-    """Every domain's unit x unit states, one pair at a time (no waivers or clearances)."""
+    """Every domain's unit x unit states, one pair at a time, with waivers and nation clearances."""
     n = len(profiles)
     gateway_links = [p.data_links for p in profiles if p.gateway]
     gateway_c2 = [p.c2_systems for p in profiles if p.gateway]
@@ -122,4 +122,25 @@ def pairwise_matrices(
             x, y = nation_of[a.unit.nation], nation_of[b.unit.nation]
             for domain in (InteropDomain.GEOSPATIAL, InteropDomain.PROCEDURAL, InteropDomain.HUMAN):
                 result[domain][i, j] = _national(domain, exercise, x, y)
+            for domain in InteropDomain:
+                result[domain][i, j] = _overridden(
+                    exercise, domain, a.unit.nation, b.unit.nation, int(result[domain][i, j])
+                )
     return result
+
+
+def _overridden(exercise: Exercise, domain: InteropDomain, a: str, b: str, state: int) -> int:
+    for waiver in exercise.interoperability.waivers:
+        if waiver.domain is domain and {a, b} == set(waiver.nations) and state == INCOMPATIBLE:
+            return BRIDGED
+    for clearance in exercise.interoperability.clearances:
+        if (
+            clearance.domain is domain
+            and domain is not InteropDomain.AAR
+            and (clearance.provider, clearance.receiver) == (a, b)
+        ):
+            if not clearance.cleared and state != NA:
+                return INCOMPATIBLE
+            if clearance.cleared and state == INCOMPATIBLE:
+                return COMPATIBLE
+    return state

@@ -254,3 +254,39 @@ def test_the_flagship_finds_the_voyager_gap_and_the_tanker_that_closes_it() -> N
     assert gap.remedy == "assign a tanker offering a boom: KC-135R (USA-TANKER)"
     assert gap.critical_pairs == 2 and gap.vignettes == ("V-AAR-TRAIL",)
     assert all(1 <= p.nato_degree <= 4 for p in result.pairs)
+
+
+def test_a_fuel_refusal_and_a_waiver_agree_with_the_reference() -> None:
+    participants = [
+        {"nation": "USA", "languages": ["en"]},
+        {"nation": "JPN", "languages": ["ja"]},
+        {"nation": "FRA", "languages": ["fr"]},
+    ]
+    overrides = {
+        "clearances": [
+            {
+                "domain": "fuel",
+                "provider": "USA",
+                "receiver": "JPN",
+                "cleared": False,
+                "source": "no bilateral fuel agreement",
+            }
+        ],
+        "waivers": [{"domain": "human", "nations": ["JPN", "FRA"], "note": "English-speaking staff"}],
+    }
+    built = exercise(
+        [unit("U", "USA", "F-16C"), unit("J", "JPN", "F-2A"), unit("F", "FRA", "RAFALE-B")],
+        participants=participants,
+        **overrides,
+    )
+    result = analyse_interop(built, CATALOGUE)
+    refused = result.cell(D.FUEL, "U", "J")
+    assert (refused.state, refused.reason) == (
+        State.INCOMPATIBLE,
+        "not cleared (no bilateral fuel agreement)",
+    )
+    assert result.cell(D.FUEL, "J", "U").state is State.COMPATIBLE  # the refusal is one way
+    assert result.cell(D.HUMAN, "J", "F").via == "waiver: English-speaking staff"
+    reference = pairwise_matrices(built, CATALOGUE, unit_profiles(built, CATALOGUE))
+    for domain, expected in reference.items():
+        np.testing.assert_array_equal(result.domains[domain].unit_matrix(), expected, err_msg=domain.value)
