@@ -17,6 +17,8 @@ DOCUMENTED = {
     "LoadedExercise",
     "Problem",
     "InteropResult",
+    "Assessment",
+    "assess",
     "analyse_interop",
     "builtin_catalogue",
     "exercise_json_schema",

@@ -29,6 +29,8 @@ _EXPORTS = {
     "validate_exercise": "jointex.service.exercises",
     "summarise": "jointex.analyse.summary",
     "analyse_interop": "jointex.analyse.interop",
+    "assess": "jointex.assess",
+    "Assessment": "jointex.assess",
     "InteropResult": "jointex.analyse.interop",
     "exercise_json_schema": "jointex.formats.schema",
 }
@@ -39,6 +41,8 @@ if TYPE_CHECKING:
     from jointex.analyse.interop import InteropResult as InteropResult
     from jointex.analyse.interop import analyse_interop as analyse_interop
     from jointex.analyse.summary import summarise as summarise
+    from jointex.assess import Assessment as Assessment
+    from jointex.assess import assess as assess
     from jointex.catalogue import Catalogue as Catalogue
     from jointex.catalogue import builtin_catalogue as builtin_catalogue
     from jointex.errors import InputError as InputError

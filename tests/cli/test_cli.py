@@ -175,17 +175,23 @@ def test_demo_validates_analyses_and_writes_the_report(tmp_path: Path) -> None:
     assert data["validation"]["valid"] is True
     assert data["summary"]["name"] == "BALTIC SHIELD 27"
     assert data["interop"]["gaps"]
-    assert data["written"] == [str(tmp_path / "out" / "interop.html")]
-    assert (tmp_path / "out" / "interop.html").stat().st_size > 10_000
+    assert data["assessment"]["rating_counts"] == {"P": 0, "S": 2, "M": 2, "U": 1, "not rated": 0}
+    out = tmp_path / "out"
+    assert data["written"] == [
+        str(out / "BS27-after-action-report.html"),
+        str(out / "BS27-after-action-report.pdf"),
+        str(out / "interop.html"),
+    ]
+    assert all(Path(p).stat().st_size > 10_000 for p in data["written"])
 
 
 def test_demo_writes_into_jointex_demo_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["demo"], env={"COLUMNS": "160"})
     assert result.exit_code == 0, result.output
-    assert "Report: jointex-demo/interop.html" in result.stdout
-    assert "Nation pairs" in result.stdout
-    assert (tmp_path / "jointex-demo" / "interop.html").is_file()
+    assert "Report: jointex-demo/BS27-after-action-report.pdf" in result.stdout
+    assert "Nation pairs" in result.stdout and "Objective ratings" in result.stdout
+    assert (tmp_path / "jointex-demo" / "BS27-after-action-report.html").is_file()
 
 
 def test_an_internal_error_exits_1_without_a_traceback(

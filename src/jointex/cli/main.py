@@ -100,6 +100,50 @@ def interop(
 
 
 @app.command()
+def report(
+    file: ExerciseFile,
+    runs: Annotated[Path | None, typer.Option(help="Folder of simulation run results (*.json).")] = None,
+    reader: Annotated[
+        str | None, typer.Option("--for", help="Build from only what is releasable to this nation.")
+    ] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Also write the PDF.")] = False,
+    observations: Annotated[
+        Path | None,
+        typer.Option(help="Observations file (default: observations.yaml or .csv beside the exercise)."),
+    ] = None,
+    out: Annotated[Path, typer.Option(help="Folder to write the report into.")] = Path(),
+    as_json: JsonOption = False,
+) -> None:
+    """Rate every objective from evidence and write the after-action report and improvement plan."""
+    from jointex.cli.render_assessment import render_assessment
+    from jointex.service.report import write_report
+
+    try:
+        result = write_report(file, out, runs, reader, pdf, observations)
+    except InputError as error:
+        fail_with(error, as_json)
+    if as_json:
+        print_json(
+            {
+                **result.assessment.to_dict(),
+                "label": result.report.label.marking,
+                "written": [str(p) for p in result.written],
+            }
+        )
+        return
+    render_assessment(result.assessment, result.report.label.marking)
+    if result.report.label.releasable_to == ():
+        errors.print(
+            "warning: this report combines elements no single nation may see together; "
+            "build one per nation with --for NATION",
+            style="yellow",
+            markup=False,
+        )
+    for path in result.written:
+        console.print(f"Report: {path}", markup=False)
+
+
+@app.command()
 def schema(
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of stdout.")] = None,
     markdown: Annotated[bool, typer.Option(help="The human-readable file-format reference instead.")] = False,
@@ -250,6 +294,7 @@ def demo(
     """Run the main job on the bundled flagship example (BALTIC SHIELD 27) and write its reports."""
     from jointex.cli.output import print_problems
     from jointex.cli.render import render_summary, render_validation
+    from jointex.cli.render_assessment import render_assessment
     from jointex.cli.render_interop import render_interop_brief
     from jointex.service.demo import run_demo
 
@@ -263,6 +308,8 @@ def demo(
             render_summary(result.summary)
         if result.interop:
             render_interop_brief(result.interop)
+        if result.assessment:
+            render_assessment(result.assessment, result.label)
         for path in result.written:
             console.print(f"Report: {path}", markup=False)
     if not result.report.ok:

@@ -136,7 +136,7 @@ class Label(Frozen):
         """The banner line printed on every page: ``NATO RESTRICTED // REL TO GBR, USA``."""
         parts = [f"{self.policy} {self.classification.marking}"]
         if self.releasable_to is not None:
-            parts.append("REL TO " + ", ".join(self.releasable_to))
+            parts.append("REL TO " + (", ".join(self.releasable_to) or "NONE"))
         parts.extend(self.caveats)
         return " // ".join(parts)
 

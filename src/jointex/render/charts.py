@@ -13,6 +13,7 @@ matplotlib.use("Agg")  # no display: reports are written on servers and in CI
 import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 from numpy.typing import NDArray
 
 STATE_COLOURS = {
@@ -86,4 +87,25 @@ def network_drawing(graph: nx.Graph, unit_nation: dict[str, str], highlight: set
         "Secure voice and data link network (squares: nets; red outline: single point of failure)", fontsize=9
     )
     axes.axis("off")
+    return _png(figure)
+
+
+RATING_COLOURS = {"P": "#2e7d32", "S": "#9ccc65", "M": "#f9a825", "U": "#c62828", "not rated": "#bdbdbd"}
+STATUS_COLOURS = {"met": "#2e7d32", "uncertain": "#f9a825", "not met": "#c62828", "no evidence": "#bdbdbd"}
+
+
+def stacked_bars(title: str, rows: dict[str, dict[str, int]], colours: dict[str, str]) -> str:
+    """One horizontal bar per row (an aspect), stacked by category (a rating or a measure status)."""
+    figure, axes = plt.subplots(figsize=(7.5, 0.45 * len(rows) + 1.4))
+    names = list(rows)
+    left = np.zeros(len(names))
+    for category, colour in colours.items():
+        values = np.array([rows[name].get(category, 0) for name in names], dtype=float)
+        axes.barh(names, values, left=left, color=colour, label=category)
+        left += values
+    axes.invert_yaxis()
+    axes.set_title(title, fontsize=10)
+    axes.set_xlabel("count")
+    axes.legend(loc="lower right", fontsize=7, ncols=len(colours))
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     return _png(figure)

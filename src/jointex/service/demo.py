@@ -8,8 +8,10 @@ from pathlib import Path
 
 from jointex.analyse.interop import InteropResult, analyse_interop
 from jointex.analyse.summary import ExerciseSummary, summarise
+from jointex.assess import Assessment
 from jointex.service.exercises import ValidationReport, validate_exercise
 from jointex.service.interop import InteropRun, write_interop_report
+from jointex.service.report import write_report
 
 FLAGSHIP = "baltic-shield"
 
@@ -35,19 +37,24 @@ class DemoResult:
     summary: ExerciseSummary | None
     interop: InteropResult | None
     written: tuple[Path, ...]
+    assessment: Assessment | None = None
+    label: str = ""
 
     def to_dict(self) -> dict[str, object]:
         return {
             "validation": self.report.to_dict(),
             "summary": self.summary.to_dict() if self.summary else None,
             "interop": self.interop.to_dict() if self.interop else None,
+            "assessment": self.assessment.to_dict() if self.assessment else None,
+            "label": self.label,
             "written": [str(path) for path in self.written],
         }
 
 
 def run_demo(out: Path) -> DemoResult:
-    """The pipeline on the flagship example, as far as it is built: validate, summarise, analyse
-    interoperability and write its HTML report into ``out``. Rehearsal and assessment join here."""
+    """The pipeline on the flagship example: validate, summarise, analyse interoperability, assess its
+    objectives and write the interoperability report and the after-action report (HTML and PDF) into
+    ``out``. Rehearsal of the vignettes joins here when the simulation engine lands."""
     report = validate_exercise(flagship_exercise_file())
     if report.loaded is None:
         return DemoResult(report, None, None, ())
@@ -55,4 +62,12 @@ def run_demo(out: Path) -> DemoResult:
     summary = summarise(loaded.exercise, loaded.catalogue)
     interop = analyse_interop(loaded.exercise, loaded.catalogue)
     written = write_interop_report(InteropRun(loaded, interop), out / "interop.html")
-    return DemoResult(report, summary, interop, (written,))
+    after_action = write_report(flagship_exercise_file(), out, pdf=True, loaded=loaded)
+    return DemoResult(
+        report,
+        summary,
+        interop,
+        (*after_action.written, written),
+        after_action.assessment,
+        after_action.report.label.marking,
+    )

@@ -1,0 +1,53 @@
+"""Claim: `jointex demo` end to end on the flagship example in <= 60 s here.
+
+Runs the installed command as a user would (a fresh process each time: imports, validation,
+interoperability analysis, assessment, HTML and PDF reports) and prints the median wall time; in the same
+run, the baseline of `jointex validate` on the same example (the first stage alone) and the ratio.
+
+    .venv/bin/python benchmarks/bench_demo.py [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGET_S = 60.0
+FLAGSHIP = Path(__file__).resolve().parents[1] / "examples" / "baltic-shield" / "exercise.yaml"
+
+
+def median_s(command: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    jointex = str(Path(sys.executable).parent / "jointex")
+    with tempfile.TemporaryDirectory() as out:
+        demo_s = median_s([jointex, "demo", "--out", out], args.runs)
+    validate_s = median_s([jointex, "validate", str(FLAGSHIP)], args.runs)
+    print(
+        f"jointex demo (validate, interop, assess, HTML + PDF): median {demo_s:.1f} s over {args.runs} runs"
+    )
+    print(f"baseline jointex validate on the same example: median {validate_s:.2f} s")
+    print(f"ratio demo / validate: {demo_s / validate_s:.1f}x")
+    print(
+        f"target <= {TARGET_S:.0f} s: {'met' if demo_s <= TARGET_S else 'NOT met'} "
+        f"({demo_s / TARGET_S:.0%} of target)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""`assess`: ratings and evidence of every objective, and the improvement plan, as data."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from jointex.analyse.interop import InteropResult, analyse_interop
+from jointex.assess.evidence import MetricValue, interop_metrics, merged, observed_metrics
+from jointex.assess.plan import PlanItem, improvement_plan
+from jointex.assess.ratings import ObjectiveRating, rate_objective
+from jointex.catalogue import Catalogue
+from jointex.model import Exercise
+from jointex.model.assessment import Observations
+from jointex.model.runs import RunResult
+
+
+@dataclass(frozen=True)
+class Assessment:
+    exercise: Exercise
+    ratings: tuple[ObjectiveRating, ...]
+    evidence: dict[str, MetricValue]
+    plan: tuple[PlanItem, ...]
+    interop: InteropResult
+    observations: Observations = field(default_factory=Observations)
+
+    @property
+    def rating_counts(self) -> dict[str, int]:
+        counts = Counter(r.hseep.value if r.hseep else "not rated" for r in self.ratings)
+        return {key: counts.get(key, 0) for key in ("P", "S", "M", "U", "not rated")}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "exercise": self.exercise.id,
+            "ratings": [r.to_dict() for r in self.ratings],
+            "rating_counts": self.rating_counts,
+            "evidence": {k: v.to_dict() for k, v in sorted(self.evidence.items())},
+            "improvement_plan": [p.to_dict() for p in self.plan],
+        }
+
+
+def run_metrics(runs: Sequence[RunResult]) -> dict[str, MetricValue]:
+    metrics = {}
+    for run in runs:
+        for metric, estimate in run.metrics.items():
+            metrics[metric] = MetricValue(
+                metric,
+                estimate.mean,
+                f"simulation of {run.vignette} ({run.replications} replications, seed {run.seed})",
+                estimate.ci_low,
+                estimate.ci_high,
+                run.replications,
+            )
+    return metrics
+
+
+def assess(
+    exercise: Exercise,
+    catalogue: Catalogue,
+    observations: Observations | None = None,
+    runs: Sequence[RunResult] = (),
+    interop: InteropResult | None = None,
+) -> Assessment:
+    """Rate every objective from the interoperability analysis, simulation runs and observations."""
+    observations = observations or Observations()
+    interop = interop or analyse_interop(exercise, catalogue)
+    evidence = merged(
+        interop_metrics(interop), run_metrics(runs), observed_metrics(observations.observations)
+    )
+    ratings = tuple(
+        rate_objective(
+            objective, evidence, [o for o in observations.observations if o.objective == objective.id]
+        )
+        for objective in exercise.objectives
+    )
+    plan = improvement_plan(exercise, ratings, interop.gaps, observations.actions)
+    return Assessment(exercise, ratings, evidence, tuple(plan), interop, observations)

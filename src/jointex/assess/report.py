@@ -1,0 +1,139 @@
+"""The after-action report as data: what it says and the label it carries, decided here, not in templates.
+
+The builder receives an assessment of an exercise that has already been filtered for the reader (see
+`jointex.security.release`), so everything it lists is releasable to them; it works out the label of the
+whole report and of each element, which the renderer prints and tags.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Generic, TypeVar
+
+from jointex.analyse.interop.gaps import Gap
+from jointex.assess.assessment import Assessment
+from jointex.assess.plan import PlanItem
+from jointex.assess.ratings import ObjectiveRating
+from jointex.model import Aspect, Exercise, Label
+from jointex.security.release import report_label
+
+T = TypeVar("T")
+
+ASPECT_TITLES = {
+    Aspect.INTEROPERABILITY: "Interoperability",
+    Aspect.CRISIS_RESPONSE: "Crisis response",
+    Aspect.TECHNOLOGY: "Technology",
+    Aspect.DIPLOMACY_AND_TRUST: "Diplomacy and trust",
+    Aspect.DETERRENCE: "Deterrence",
+}
+
+
+@dataclass(frozen=True)
+class Labelled(Generic[T]):
+    """An element of the report with the marking of its label."""
+
+    item: T
+    marking: str
+
+
+@dataclass(frozen=True)
+class AspectSection:
+    aspect: Aspect
+    title: str
+    objectives: tuple[Labelled[ObjectiveRating], ...]
+
+
+@dataclass(frozen=True)
+class ReportData:
+    exercise: Exercise
+    label: Label
+    reader: str | None
+    generated: str
+    rating_counts: dict[str, int]
+    summary: tuple[str, ...]
+    sections: tuple[AspectSection, ...]
+    gaps: tuple[Labelled[Gap], ...]
+    plan: tuple[Labelled[PlanItem], ...]
+    assessment: Assessment
+    charts: dict[str, str] = field(default_factory=dict)
+
+
+def _unit_labels(exercise: Exercise) -> dict[str, Label]:
+    nation_label = {p.nation: p.label or exercise.label for p in exercise.participants}
+    return {u.id: u.label or nation_label.get(u.nation, exercise.label) for u in exercise.units}
+
+
+def _everything(exercise: Exercise, assessment: Assessment) -> list[Label]:
+    """The labels of everything the report was built from."""
+    top = exercise.label
+    labels = [top, *_unit_labels(exercise).values()]
+    labels += [p.label for p in exercise.participants if p.label]
+    labels += [o.label for o in exercise.objectives if o.label]
+    labels += [v.label for v in exercise.vignettes if v.label]
+    labels += [i.label for i in exercise.injects() if i.label]
+    labels += [o.label for o in assessment.observations.observations if o.label]
+    labels += [a.label for a in assessment.observations.actions if a.label]
+    return labels
+
+
+def _summary(assessment: Assessment) -> tuple[str, ...]:
+    exercise, counts = assessment.exercise, assessment.rating_counts
+    rated = len(assessment.ratings) - counts["not rated"]
+    lines = [
+        f"{exercise.name} ({exercise.type.value.upper()}) was hosted by {exercise.host_nation} from "
+        f"{exercise.start_date} to {exercise.end_date} with {len(exercise.participants)} nations and "
+        f"{sum(u.personnel for u in exercise.units):,} personnel in {len(exercise.units)} units.",
+        f"{rated} of {len(assessment.ratings)} training objectives were rated: {counts['P']} performed "
+        f"without challenges, {counts['S']} with some, {counts['M']} with major challenges, {counts['U']} "
+        f"unable to be performed; {counts['not rated']} had no evidence.",
+    ]
+    interop = assessment.interop
+    critical = [g for g in interop.gaps if g.critical_pairs > 0]
+    lines.append(
+        f"Interoperability: {interop.overall_score:.0%} of applicable unit pairs work across nine "
+        f"domains; {len(critical)} gaps block pairs rehearsing the same vignette, "
+        f"{len(interop.single_points_of_failure)} single points of failure in the communications network."
+    )
+    if critical:
+        lines.append(f"Most pressing gap: {critical[0].problem} (remedy: {critical[0].remedy}).")
+    lines.append(f"The improvement plan holds {len(assessment.plan)} corrective actions.")
+    return tuple(lines)
+
+
+def build_report(assessment: Assessment, reader: str | None = None) -> ReportData:
+    exercise = assessment.exercise
+    top = exercise.label
+    unit_labels = _unit_labels(exercise)
+    objective_labels = {o.id: o.label or top for o in exercise.objectives}
+
+    def objective(rating: ObjectiveRating) -> Labelled[ObjectiveRating]:
+        own = [objective_labels[rating.objective.id]] + [o.label for o in rating.observations if o.label]
+        return Labelled(rating, report_label(own).marking)
+
+    def gap(item: Gap) -> Labelled[Gap]:
+        return Labelled(
+            item, report_label([top] + [unit_labels[u] for u in item.units if u in unit_labels]).marking
+        )
+
+    def action(item: PlanItem) -> Labelled[PlanItem]:
+        return Labelled(item, (objective_labels.get(item.objective or "", top)).marking)
+
+    sections = tuple(
+        AspectSection(
+            aspect, title, tuple(objective(r) for r in assessment.ratings if r.objective.aspect is aspect)
+        )
+        for aspect, title in ASPECT_TITLES.items()
+    )
+    return ReportData(
+        exercise=exercise,
+        label=report_label(_everything(exercise, assessment)),
+        reader=reader,
+        generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        rating_counts=assessment.rating_counts,
+        summary=_summary(assessment),
+        sections=sections,
+        gaps=tuple(gap(g) for g in assessment.interop.gaps),
+        plan=tuple(action(p) for p in assessment.plan),
+        assessment=assessment,
+    )

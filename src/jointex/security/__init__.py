@@ -1,0 +1,1 @@
+"""Confidentiality labels and the release policy: what may leave jointex, and to whom."""

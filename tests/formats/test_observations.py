@@ -1,0 +1,64 @@
+"""The evaluators' file: YAML with observations and actions, or CSV rows, with placed errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jointex.errors import InputError
+from jointex.formats.observations import read_observations
+from jointex.model.assessment import HseepRating
+from tests.conftest import REPO
+
+
+def test_the_example_files_read() -> None:
+    baltic = read_observations(REPO / "examples" / "baltic-shield" / "observations.yaml")
+    assert len(baltic.observations) == 8 and len(baltic.actions) == 2
+    pacific = read_observations(REPO / "examples" / "pacific-shelter" / "observations.csv")
+    assert [o.rating for o in pacific.observations] == [
+        HseepRating.S,
+        HseepRating.P,
+        HseepRating.S,
+        HseepRating.M,
+    ]
+    assert pacific.observations[0].value == 5.5
+
+
+def test_csv_errors_name_the_row_and_column(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("o.csv").write_text(
+        "time,observer,objective,rating,text\nD+1,EVAL,OBJ-1,X,fine\nD+1,EVAL,OBJ-1,P,\n"
+    )
+    with pytest.raises(InputError) as caught:
+        read_observations(Path("o.csv"))
+    assert [str(p) for p in caught.value.problems] == [
+        "o.csv:2:4: rating: Input should be 'P', 'S', 'M' or 'U'",
+        "o.csv:3:1: text: required field 'text' is missing",
+    ]
+
+
+def test_csv_without_required_columns_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("o.csv").write_text("when,who,text\n")
+    with pytest.raises(InputError) as caught:
+        read_observations(Path("o.csv"))
+    assert [p.message for p in caught.value.problems] == [
+        "missing column 'time'",
+        "missing column 'observer'",
+        "missing column 'objective'",
+        "unknown column 'when'",
+        "unknown column 'who'",
+    ]
+
+
+def test_yaml_errors_are_placed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("o.yaml").write_text(
+        "observations:\n  - {time: D+1, observer: E, objective: O, metric: m, text: t}\n"
+    )
+    with pytest.raises(InputError) as caught:
+        read_observations(Path("o.yaml"))
+    assert [str(p) for p in caught.value.problems] == [
+        "o.yaml:2:5: observations[0]: give metric and value together, or neither"
+    ]

@@ -1,0 +1,107 @@
+"""The after-action report: releasability checked by parsing the HTML, and the PDF's sections."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from jointex import load_exercise
+from jointex.formats.observations import read_observations
+from jointex.model import Exercise, Label
+from jointex.service.report import find_observations, write_report
+from tests.conftest import EXAMPLES
+
+SECTIONS = [
+    "Executive summary",
+    "Interoperability",
+    "Crisis response",
+    "Technology",
+    "Diplomacy and trust",
+    "Deterrence",
+    "Interoperability gaps",
+    "Improvement plan",
+]
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.labels: list[str] = []
+        self.text: list[str] = []
+        self.banners: list[str] = []
+        self._in_banner = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("data-label"):
+            self.labels.append(str(found["data-label"]))
+        self._in_banner = found.get("class") == "banner"
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        if self._in_banner and data.strip():
+            self.banners.append(data.strip())
+            self._in_banner = False
+
+
+def _withheld(exercise: Exercise, path: Path, nation: str) -> list[str]:
+    """Strings that identify elements whose label does not release them to ``nation``."""
+    top = exercise.label
+    nation_label = {p.nation: p.label or top for p in exercise.participants}
+    found = [u.id for u in exercise.units if not (u.label or nation_label[u.nation]).releases_to(nation)]
+    found += [o.id for o in exercise.objectives if not (o.label or top).releases_to(nation)]
+    observations = find_observations(path)
+    if observations:
+        found += [
+            o.text
+            for o in read_observations(observations).observations
+            if o.label and not o.label.releases_to(nation)
+        ]
+    return found
+
+
+CASES = [(path, nation) for path in EXAMPLES for nation in load_exercise(path).exercise.nations]
+
+
+@pytest.mark.parametrize(("path", "nation"), CASES, ids=[f"{p.parent.name}-{n}" for p, n in CASES])
+def test_a_report_for_a_nation_holds_only_what_is_releasable_to_it(
+    path: Path, nation: str, tmp_path: Path
+) -> None:
+    exercise = load_exercise(path).exercise
+    run = write_report(path, tmp_path, reader=nation)
+    page = _Page()
+    page.feed(run.written[0].read_text(encoding="utf-8"))
+    assert page.labels, "every objective, gap and action carries its label"
+    for marking in page.labels:
+        assert Label.model_validate(marking).releases_to(nation), marking
+    assert page.banners and all(Label.model_validate(b).releases_to(nation) for b in page.banners)
+    text = " ".join(page.text)
+    for withheld in _withheld(exercise, path, nation):
+        assert withheld not in text, f"{withheld!r} is not releasable to {nation}"
+
+
+def test_withheld_elements_exist_in_the_examples() -> None:
+    """The test above would prove little if nothing were withheld: check that something is."""
+    withheld = {(p.parent.name, n): _withheld(load_exercise(p).exercise, p, n) for p, n in CASES}
+    assert withheld[("baltic-shield", "POL")] == [
+        "GBR-BATTLEGROUP",
+        "After the terminal failure the German fire unit kept the picture over JREAP-C within four minutes.",
+    ]
+    assert "OBJ-DET-1" in withheld[("coalition-cyber", "FRA")]
+
+
+def test_the_pdf_has_every_section_and_the_label_on_every_page(tmp_path: Path) -> None:
+    run = write_report(EXAMPLES[0], tmp_path, pdf=True, reader="USA")
+    pdf = PdfReader(run.written[1])
+    (title, chapters) = pdf.outline[0], pdf.outline[1]
+    assert title.title == "After-action report and improvement plan"
+    assert [entry.title for entry in chapters if not isinstance(entry, list)] == SECTIONS
+    marking = run.report.label.marking
+    assert marking == "NATO RESTRICTED // REL TO USA"
+    pages = [page.extract_text() for page in pdf.pages]
+    assert len(pages) >= len(SECTIONS) - 1
+    assert all(marking in text for text in pages)
+    assert all(f"page {i} of {len(pages)}" in text for i, text in enumerate(pages, start=1))
