@@ -9,22 +9,12 @@ Python start (`python -c pass`) on the same interpreter, and the ratio between t
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
+from timing import command_median_s
+
 TARGET_S = 0.3
-
-
-def median_s(command: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -32,9 +22,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     jointex = str(Path(sys.executable).parent / "jointex")
-    median_s([jointex, "--help"], 2)  # warm the file cache and byte-code
-    help_s = median_s([jointex, "--help"], args.runs)
-    bare_s = median_s([sys.executable, "-c", "pass"], args.runs)
+    command_median_s([jointex, "--help"], 2)  # warm the file cache and byte-code
+    help_s = command_median_s([jointex, "--help"], args.runs)
+    bare_s = command_median_s([sys.executable, "-c", "pass"], args.runs)
     print(f"jointex --help: median {help_s * 1000:.0f} ms over {args.runs} runs")
     print(f"baseline python -c pass: median {bare_s * 1000:.0f} ms")
     print(f"ratio jointex --help / bare interpreter: {help_s / bare_s:.1f}x")

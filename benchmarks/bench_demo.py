@@ -10,24 +10,14 @@ run, the baseline of `jointex validate` on the same example (the first stage alo
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import command_median_s
 
 TARGET_S = 60.0
 FLAGSHIP = Path(__file__).resolve().parents[1] / "examples" / "baltic-shield" / "exercise.yaml"
-
-
-def median_s(command: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -36,8 +26,8 @@ def main() -> None:
     args = parser.parse_args()
     jointex = str(Path(sys.executable).parent / "jointex")
     with tempfile.TemporaryDirectory() as out:
-        demo_s = median_s([jointex, "demo", "--out", out], args.runs)
-    validate_s = median_s([jointex, "validate", str(FLAGSHIP)], args.runs)
+        demo_s = command_median_s([jointex, "demo", "--out", out], args.runs)
+    validate_s = command_median_s([jointex, "validate", str(FLAGSHIP)], args.runs)
     print(
         f"jointex demo (validate, interop, assess, HTML + PDF): median {demo_s:.1f} s over {args.runs} runs"
     )

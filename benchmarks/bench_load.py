@@ -10,10 +10,7 @@ PyYAML's pure-Python `safe_load` of the same files plus pydantic validation, no 
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -21,6 +18,7 @@ import yaml
 from jointex import load_exercise
 from jointex.model import Exercise
 from synthetic import write_large_exercise
+from timing import median_s
 
 TARGET_S = 2.0
 
@@ -32,15 +30,6 @@ def naive_load(main: Path) -> Exercise:
         for key, items in part.items():
             data.setdefault(key, []).extend(items)
     return Exercise.model_validate(data)
-
-
-def median_s(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:

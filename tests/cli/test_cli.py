@@ -176,6 +176,7 @@ def test_demo_validates_analyses_and_writes_the_report(tmp_path: Path) -> None:
     assert data["summary"]["name"] == "BALTIC SHIELD 27"
     assert data["interop"]["gaps"]
     assert data["assessment"]["rating_counts"] == {"P": 0, "S": 2, "M": 2, "U": 1, "not rated": 0}
+    assert data["not_rehearsed"] == ["V-IAMD-RAID (iamd)", "V-AAR-TRAIL (movement)"]
     out = tmp_path / "out"
     assert data["written"] == [
         str(out / "BS27-after-action-report.html"),

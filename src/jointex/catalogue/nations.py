@@ -21,15 +21,18 @@ def nations() -> dict[str, Nation]:
 
 
 @cache
-def languages() -> dict[str, str]:
-    """ISO 639 languages by both their 2-letter and 3-letter codes."""
+def _iso639() -> tuple[tuple[str, str | None, str], ...]:
+    """(alpha-3, alpha-2 or None, name) of every ISO 639 language."""
     import pycountry
 
-    table: dict[str, str] = {}
-    for language in pycountry.languages:
-        table[language.alpha_3] = language.name
-        if hasattr(language, "alpha_2"):
-            table[language.alpha_2] = language.name
+    return tuple((lang.alpha_3, getattr(lang, "alpha_2", None), lang.name) for lang in pycountry.languages)
+
+
+@cache
+def languages() -> dict[str, str]:
+    """ISO 639 languages by both their 2-letter and 3-letter codes."""
+    table = {alpha_3: name for alpha_3, _, name in _iso639()}
+    table.update({alpha_2: name for _, alpha_2, name in _iso639() if alpha_2})
     return table
 
 
@@ -40,13 +43,8 @@ def nation_name(code: str) -> str:
 
 @cache
 def _alpha3_languages() -> dict[str, str]:
-    import pycountry
-
-    table: dict[str, str] = {}
-    for language in pycountry.languages:
-        table[language.alpha_3] = language.alpha_3
-        if hasattr(language, "alpha_2"):
-            table[language.alpha_2] = language.alpha_3
+    table = {alpha_3: alpha_3 for alpha_3, _, _ in _iso639()}
+    table.update({alpha_2: alpha_3 for alpha_3, alpha_2, _ in _iso639() if alpha_2})
     return table
 
 

@@ -308,6 +308,13 @@ def demo(
             render_summary(result.summary)
         if result.interop:
             render_interop_brief(result.interop)
+        if result.not_rehearsed:
+            console.print(
+                "Rehearsal: not built yet (no simulation engine in this version); the metrics of "
+                f"{', '.join(result.not_rehearsed)} count as no evidence.",
+                style="yellow",
+                markup=False,
+            )
         if result.assessment:
             render_assessment(result.assessment, result.label)
         for path in result.written:

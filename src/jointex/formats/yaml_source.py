@@ -41,17 +41,21 @@ _PLAIN_TAGS: dict[type[yaml.Node], str] = {
 }
 _SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_TAGS_ANCHORS_ALIASES_MARKERS = re.compile(r"(?:^|[\s\[{,])[!&*]|<<|^(?:---|\.\.\.)", re.MULTILINE)
+_TAG_ANCHOR_ALIAS = re.compile(r"[!&*]")
+_TOKEN_START = frozenset(" \t\r\n[{,")
 
 
 def needs_careful_reading(text: str) -> bool:
     """Whether a text has anything the fast parser should not see first: control characters, tags,
-    anchors, aliases, merge keys or document markers. Errs on the careful side."""
-    if _CONTROL_CHARACTERS.search(text):
+    anchors, aliases, merge keys or document markers. Errs on the careful side; each test is a scan in C."""
+    if _CONTROL_CHARACTERS.search(text) or "<<" in text:
         return True
-    if not any(mark in text for mark in ("!", "&", "*", "<<", "---", "...")):
-        return False  # the common case, decided by fast substring scans
-    return _TAGS_ANCHORS_ALIASES_MARKERS.search(text) is not None
+    if text.startswith(("---", "...")) or "\n---" in text or "\n..." in text:
+        return True
+    # a tag, anchor or alias starts a token; the '*' of a glob such as 'nations/*.yaml' does not
+    return any(
+        m.start() == 0 or text[m.start() - 1] in _TOKEN_START for m in _TAG_ANCHOR_ALIAS.finditer(text)
+    )
 
 
 _RS_LOCATION = re.compile(r"at line (\d+), column (\d+)")

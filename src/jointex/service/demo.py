@@ -39,6 +39,7 @@ class DemoResult:
     written: tuple[Path, ...]
     assessment: Assessment | None = None
     label: str = ""
+    not_rehearsed: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -47,6 +48,7 @@ class DemoResult:
             "interop": self.interop.to_dict() if self.interop else None,
             "assessment": self.assessment.to_dict() if self.assessment else None,
             "label": self.label,
+            "not_rehearsed": list(self.not_rehearsed),
             "written": [str(path) for path in self.written],
         }
 
@@ -70,4 +72,5 @@ def run_demo(out: Path) -> DemoResult:
         (*after_action.written, written),
         after_action.assessment,
         after_action.report.label.marking,
+        tuple(f"{v.id} ({v.kind.value})" for v in loaded.exercise.vignettes),
     )
