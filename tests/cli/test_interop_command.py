@@ -102,3 +102,30 @@ def test_interop_on_bad_input_exits_2(write_folder: WriteFolder) -> None:
     result = runner.invoke(app, ["interop", str(path)])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_the_interop_report_carries_the_label_of_what_it_was_built_from(tmp_path: Path) -> None:
+    full = tmp_path / "full.html"
+    result = runner.invoke(app, ["interop", str(EXAMPLES[0]), "--html", str(full), "--json"])
+    data = json.loads(result.stdout)
+    assert any("GBR-BATTLEGROUP" in component for component in data["components"])  # REL TO GBR, EST, USA ...
+    assert (
+        data["label"] == "NATO RESTRICTED // REL TO USA"
+    )  # ... so the whole analysis is, with the DEU inject
+    page = _References()
+    page.feed(full.read_text(encoding="utf-8"))
+    assert " ".join(page.text).count("NATO RESTRICTED // REL TO USA") == 2
+
+
+def test_interop_for_a_nation_leaves_out_what_it_may_not_see(tmp_path: Path) -> None:
+    out = tmp_path / "pol.html"
+    result = runner.invoke(app, ["interop", str(EXAMPLES[0]), "--for", "POL", "--html", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["label"] == "NATO UNCLASSIFIED"
+    assert not any("GBR-BATTLEGROUP" in component for component in data["components"])
+    html = out.read_text(encoding="utf-8")
+    assert "GBR-BATTLEGROUP" not in html
+    page = _References()
+    page.feed(html)
+    assert "Prepared for release to POL" in " ".join(" ".join(page.text).split())

@@ -16,7 +16,7 @@ from jointex.assess.assessment import Assessment
 from jointex.assess.plan import PlanItem
 from jointex.assess.ratings import ObjectiveRating
 from jointex.model import Aspect, Exercise, Label
-from jointex.security.release import report_label
+from jointex.security.release import exercise_labels, report_label
 
 T = TypeVar("T")
 
@@ -66,12 +66,7 @@ def _unit_labels(exercise: Exercise) -> dict[str, Label]:
 
 def _everything(exercise: Exercise, assessment: Assessment) -> list[Label]:
     """The labels of everything the report was built from."""
-    top = exercise.label
-    labels = [top, *_unit_labels(exercise).values()]
-    labels += [p.label for p in exercise.participants if p.label]
-    labels += [o.label for o in exercise.objectives if o.label]
-    labels += [v.label for v in exercise.vignettes if v.label]
-    labels += [i.label for i in exercise.injects() if i.label]
+    labels = exercise_labels(exercise)
     labels += [o.label for o in assessment.observations.observations if o.label]
     labels += [a.label for a in assessment.observations.actions if a.label]
     return labels

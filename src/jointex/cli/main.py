@@ -80,6 +80,9 @@ def interop(
     file: ExerciseFile,
     html: Annotated[Path | None, typer.Option(help="Also write a self-contained HTML report here.")] = None,
     top: Annotated[int, typer.Option(help="How many gaps and single points of failure to print.")] = 15,
+    reader: Annotated[
+        str | None, typer.Option("--for", help="Analyse only what is releasable to this nation.")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Analyse interoperability: domain matrices, nation scores, gaps, remedies, single points of failure."""
@@ -87,13 +90,16 @@ def interop(
     from jointex.service.interop import interop_for_file, write_interop_report
 
     try:
-        run = interop_for_file(file)
+        run = interop_for_file(file, reader)
     except InputError as error:
         fail_with(error, as_json)
     written = write_interop_report(run, html) if html else None
     if as_json:
-        print_json({**run.result.to_dict(), "html": str(written) if written else None})
+        print_json(
+            {**run.result.to_dict(), "label": run.label.marking, "html": str(written) if written else None}
+        )
         return
+    console.print(f"Label: {run.label.marking}", style="bold", markup=False)
     render_interop(run.result, top)
     if written:
         console.print(f"HTML report: {written}", markup=False)

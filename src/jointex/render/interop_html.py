@@ -8,7 +8,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from jointex.analyse.interop import InteropResult, State
 from jointex.analyse.interop.scoring import LISI_LEVELS, NATO_DEGREES
-from jointex.model import Exercise
+from jointex.model import Exercise, Label
 from jointex.render.charts import heatmap, network_drawing
 
 _environment = Environment(
@@ -16,7 +16,10 @@ _environment = Environment(
 )
 
 
-def render_interop_html(exercise: Exercise, result: InteropResult) -> str:
+def render_interop_html(
+    exercise: Exercise, result: InteropResult, label: Label, reader: str | None = None
+) -> str:
+    """The report, marked with ``label`` (worked out by the caller from what the analysis was built from)."""
     domains = []
     for domain, domain_result in result.domains.items():
         states = domain_result.state
@@ -31,6 +34,8 @@ def render_interop_html(exercise: Exercise, result: InteropResult) -> str:
     return _environment.get_template("interop.html.j2").render(
         exercise=exercise,
         result=result,
+        label=label,
+        reader=reader,
         domains=domains,
         network_image=network_drawing(result.network.graph, result.network.unit_nation, spof_nodes),
         nato_degrees=NATO_DEGREES,

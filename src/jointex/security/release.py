@@ -122,3 +122,15 @@ def report_label(labels: Iterable[Label]) -> Label:
     caveats = tuple(sorted({c for lab in labels for c in lab.caveats}))
     policy = labels[0].policy if labels else "NATO"
     return Label(policy=policy, classification=classification, releasable_to=releasable, caveats=caveats)
+
+
+def exercise_labels(exercise: Exercise) -> list[Label]:
+    """The effective labels of everything an exercise holds: what any document built from it carries."""
+    top = exercise.label
+    nation_label = {p.nation: p.label or top for p in exercise.participants}
+    labels = [top, *nation_label.values()]
+    labels += [u.label or nation_label.get(u.nation, top) for u in exercise.units]
+    labels += [o.label for o in exercise.objectives if o.label]
+    labels += [v.label for v in exercise.vignettes if v.label]
+    labels += [i.label for i in exercise.injects() if i.label]
+    return labels

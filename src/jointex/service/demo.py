@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from jointex.analyse.interop import InteropResult, analyse_interop
+from jointex.analyse.interop import InteropResult
 from jointex.analyse.summary import ExerciseSummary, summarise
 from jointex.assess import Assessment
 from jointex.service.exercises import ValidationReport, validate_exercise
-from jointex.service.interop import InteropRun, write_interop_report
+from jointex.service.interop import interop_for_exercise, write_interop_report
 from jointex.service.report import write_report
 
 FLAGSHIP = "baltic-shield"
@@ -62,8 +62,9 @@ def run_demo(out: Path) -> DemoResult:
         return DemoResult(report, None, None, ())
     loaded = report.loaded
     summary = summarise(loaded.exercise, loaded.catalogue)
-    interop = analyse_interop(loaded.exercise, loaded.catalogue)
-    written = write_interop_report(InteropRun(loaded, interop), out / "interop.html")
+    interop_run = interop_for_exercise(loaded)
+    interop = interop_run.result
+    written = write_interop_report(interop_run, out / "interop.html")
     after_action = write_report(flagship_exercise_file(), out, pdf=True, loaded=loaded)
     return DemoResult(
         report,
