@@ -16,7 +16,7 @@ from jointex.assess.assessment import Assessment
 from jointex.assess.plan import PlanItem
 from jointex.assess.ratings import ObjectiveRating
 from jointex.model import Aspect, Exercise, Label
-from jointex.security.release import exercise_labels, report_label
+from jointex.security.release import exercise_labels, report_label, unit_labels
 
 T = TypeVar("T")
 
@@ -59,11 +59,6 @@ class ReportData:
     charts: dict[str, str] = field(default_factory=dict)
 
 
-def _unit_labels(exercise: Exercise) -> dict[str, Label]:
-    nation_label = {p.nation: p.label or exercise.label for p in exercise.participants}
-    return {u.id: u.label or nation_label.get(u.nation, exercise.label) for u in exercise.units}
-
-
 def _everything(exercise: Exercise, assessment: Assessment) -> list[Label]:
     """The labels of everything the report was built from."""
     labels = exercise_labels(exercise)
@@ -99,7 +94,7 @@ def _summary(assessment: Assessment) -> tuple[str, ...]:
 def build_report(assessment: Assessment, reader: str | None = None) -> ReportData:
     exercise = assessment.exercise
     top = exercise.label
-    unit_labels = _unit_labels(exercise)
+    labels_of_units = unit_labels(exercise)
     objective_labels = {o.id: o.label or top for o in exercise.objectives}
 
     def objective(rating: ObjectiveRating) -> Labelled[ObjectiveRating]:
@@ -108,7 +103,8 @@ def build_report(assessment: Assessment, reader: str | None = None) -> ReportDat
 
     def gap(item: Gap) -> Labelled[Gap]:
         return Labelled(
-            item, report_label([top] + [unit_labels[u] for u in item.units if u in unit_labels]).marking
+            item,
+            report_label([top] + [labels_of_units[u] for u in item.units if u in labels_of_units]).marking,
         )
 
     def action(item: PlanItem) -> Labelled[PlanItem]:

@@ -124,12 +124,17 @@ def report_label(labels: Iterable[Label]) -> Label:
     return Label(policy=policy, classification=classification, releasable_to=releasable, caveats=caveats)
 
 
+def unit_labels(exercise: Exercise) -> dict[str, Label]:
+    """Each unit's effective label: its own, else its nation's participant label, else the exercise's."""
+    top = exercise.label
+    nation_label = {p.nation: p.label or top for p in exercise.participants}
+    return {u.id: u.label or nation_label.get(u.nation, top) for u in exercise.units}
+
+
 def exercise_labels(exercise: Exercise) -> list[Label]:
     """The effective labels of everything an exercise holds: what any document built from it carries."""
     top = exercise.label
-    nation_label = {p.nation: p.label or top for p in exercise.participants}
-    labels = [top, *nation_label.values()]
-    labels += [u.label or nation_label.get(u.nation, top) for u in exercise.units]
+    labels = [top, *(p.label or top for p in exercise.participants), *unit_labels(exercise).values()]
     labels += [o.label for o in exercise.objectives if o.label]
     labels += [v.label for v in exercise.vignettes if v.label]
     labels += [i.label for i in exercise.injects() if i.label]

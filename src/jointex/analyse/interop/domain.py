@@ -111,7 +111,7 @@ class DomainResult:
         row, column = int(self.row_class[a]), int(self.column_class[b])
         state = State(int(self.classes.states[row, column]))
         override = self.overrides.get((int(self.unit_nation[a]), int(self.unit_nation[b])))
-        if override is not None and State(int(_overridden(np.array([state]), override.state)[0])) != state:
+        if override is not None and _applies(override.state, state):
             return override
         if state is State.NOT_APPLICABLE:
             return Cell(state)
@@ -121,6 +121,13 @@ class DomainResult:
             via if state is not State.INCOMPATIBLE else None,
             reason if state is State.INCOMPATIBLE else None,
         )
+
+
+def _applies(forced: State, state: State) -> bool:
+    """Whether a nation override changes a pair in ``state`` (the scalar form of `_overridden`)."""
+    if forced is State.INCOMPATIBLE:
+        return state in (State.BRIDGED, State.COMPATIBLE)
+    return state is State.INCOMPATIBLE
 
 
 def _overridden(states: NDArray[np.int8], forced: State) -> NDArray[np.int8]:
