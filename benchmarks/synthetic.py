@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -96,3 +97,147 @@ def write_large_exercise(folder: Path, units: int = 5_000, injects: int = 20_000
     path = folder / "exercise.yaml"
     path.write_text(yaml.safe_dump(main, sort_keys=False))
     return path
+
+
+def iamd_raid_exercise(threats: int = 1_000, sensors: int = 50, shooters: int = 100, seed: int = 11) -> Any:
+    """An exercise with one IAMD vignette: ``threats`` drones and missiles in 20 raids on 10 defended
+    assets spread over 200 x 200 km, against ``sensors`` radars and ``shooters`` fire units of 10 nations."""
+    import math
+
+    from jointex.model import Exercise
+
+    rng = random.Random(seed)
+
+    def at(x_km: float, y_km: float) -> str:
+        return f"{55.0 + y_km / 111.195:.5f}, {24.0 + x_km / (111.195 * math.cos(math.radians(55))):.5f}"
+
+    assets = [
+        {
+            "id": f"A{k}",
+            "position": at(rng.uniform(0, 200), rng.uniform(0, 200)),
+            "value": rng.choice([1, 2, 3]),
+        }
+        for k in range(10)
+    ]
+    classes = ["small_drone", "loitering_munition", "cruise_missile", "ballistic_missile"]
+    launch_km = {
+        "small_drone": 60,
+        "loitering_munition": 120,
+        "cruise_missile": 300,
+        "ballistic_missile": 600,
+    }
+    raids = []
+    for k in range(20):
+        threat = classes[k % 4]
+        target = assets[k % 10]
+        bearing = rng.uniform(0, 2 * math.pi)
+        tx, ty = [float(v) for v in _km_of(target["position"])]
+        raids.append(
+            {
+                "id": f"R{k}",
+                "threat": threat,
+                "count": threats // 20,
+                "target": target["id"],
+                "launch_point": at(
+                    tx + launch_km[threat] * math.cos(bearing), ty + launch_km[threat] * math.sin(bearing)
+                ),
+                "launch_after_s": rng.uniform(0, 600),
+                "interval_s": rng.uniform(1, 10),
+            }
+        )
+    units = {}
+    sensor_rows = []
+    for k in range(sensors):
+        unit = f"{NATIONS[k % 10]}-S{k}"
+        units[unit] = NATIONS[k % 10]
+        sensor_rows.append(
+            {
+                "unit": unit,
+                "position": at(rng.uniform(-20, 220), rng.uniform(-20, 220)),
+                "antenna_height_m": 20,
+                "scan_period_s": rng.choice([2, 5, 10]),
+                "detection_probability": 0.8,
+                "detection_range_km": {
+                    "small_drone": 20,
+                    "loitering_munition": 40,
+                    "cruise_missile": 150,
+                    "ballistic_missile": 400,
+                },
+            }
+        )
+    shooter_rows = []
+    for k in range(shooters):
+        unit = f"{NATIONS[k % 10]}-F{k}"
+        units[unit] = NATIONS[k % 10]
+        near = assets[k % 10]
+        x, y = _km_of(near["position"])
+        shooter_rows.append(
+            {
+                "unit": unit,
+                "position": at(x + rng.uniform(-10, 10), y + rng.uniform(-10, 10)),
+                "magazine": rng.choice([8, 16, 24]),
+                "salvo": rng.choice([1, 2]),
+                "reaction_s": 10,
+                "reload_s": 5,
+                "time_of_flight_s": 15,
+                "cost_per_shot": 1e6,
+                "range_km": {c: [0.5, r] for c, r in zip(classes, (5, 15, 40, 30), strict=True)},
+                "kill_probability": dict.fromkeys(classes, 0.7),
+            }
+        )
+    data = {
+        "format_version": 1,
+        "id": "SYN-IAMD",
+        "name": "Synthetic raid",
+        "type": "cax",
+        "host_nation": "LTU",
+        "start_date": "2027-06-01",
+        "end_date": "2027-06-10",
+        "area": {"boundary": [at(-400, -400), at(600, -400), at(600, 600), at(-400, 600)]},
+        "participants": [{"nation": n, "role": "host" if n == "LTU" else "participant"} for n in NATIONS],
+        "units": [
+            {
+                "id": u,
+                "name": u,
+                "nation": n,
+                "service": "air",
+                "echelon": "company",
+                "personnel": 50,
+                "exercise_location": at(100, 100),
+            }
+            for u, n in units.items()
+        ],
+        "objectives": [
+            {
+                "id": "O",
+                "aspect": "interoperability",
+                "statement": "Defend.",
+                "owners": ["LTU"],
+                "measures": [{"metric": "iamd.leak_probability", "threshold": 0.1}],
+            }
+        ],
+        "vignettes": [
+            {
+                "id": "RAID",
+                "name": "Raid",
+                "kind": "iamd",
+                "start": "D+1 00:00",
+                "end": "D+2 00:00",
+                "units": list(units),
+                "parameters": {
+                    "defended_assets": assets,
+                    "raids": raids,
+                    "sensors": sensor_rows,
+                    "shooters": shooter_rows,
+                },
+            }
+        ],
+    }
+    return Exercise.model_validate(data)
+
+
+def _km_of(position: str) -> tuple[float, float]:
+    import math
+
+    lat, lon = (float(v) for v in position.split(","))
+    return ((lon - 24.0) * 111.195 * math.cos(math.radians(55)), (lat - 55.0) * 111.195)

@@ -25,6 +25,8 @@ DOCUMENTED = {
     "load_exercise",
     "summarise",
     "validate_exercise",
+    "simulate",
+    "SimulationRun",
 }
 
 

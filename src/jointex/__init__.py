@@ -33,6 +33,8 @@ _EXPORTS = {
     "Assessment": "jointex.assess",
     "InteropResult": "jointex.analyse.interop",
     "exercise_json_schema": "jointex.formats.schema",
+    "simulate": "jointex.service.simulate",
+    "SimulationRun": "jointex.service.simulate",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
@@ -54,6 +56,8 @@ if TYPE_CHECKING:
     from jointex.service.exercises import LoadedExercise as LoadedExercise
     from jointex.service.exercises import load_exercise as load_exercise
     from jointex.service.exercises import validate_exercise as validate_exercise
+    from jointex.service.simulate import SimulationRun as SimulationRun
+    from jointex.service.simulate import simulate as simulate
 
 
 def __getattr__(name: str) -> Any:

@@ -39,13 +39,13 @@ def test_phases_must_be_ordered_and_inside_the_exercise(write_folder: WriteFolde
 def test_a_vignette_must_fit_the_exercise_and_end_after_it_starts(write_folder: WriteFolder) -> None:
     text = MINIMAL + (
         "vignettes:\n"
-        "  - {id: V1, name: Late, kind: iamd, start: D+9 12:00, end: D+11 00:00, units: [NOR-1]}\n"
+        "  - {id: V1, name: Late, kind: mascal, start: D+9 12:00, end: D+11 00:00, units: [NOR-1]}\n"
         "  - {id: V2, name: Backwards, kind: sar, start: D+2, end: D+1}\n"
     )
     assert _messages(write_folder, text) == [
         "exercise.yaml:31:5: vignettes[1]: the vignette ends before it starts; expected end after start",
     ]
-    text = MINIMAL + "vignettes:\n  - {id: V1, name: Late, kind: iamd, start: D+9 12:00, end: D+11 00:00}\n"
+    text = MINIMAL + "vignettes:\n  - {id: V1, name: Late, kind: mascal, start: D+9 12:00, end: D+11 00:00}\n"
     assert _messages(write_folder, text) == [
         "exercise.yaml:30:5: vignettes[0]: vignette window D+9 12:00 to D+11 00:00 is outside the exercise "
         "(D+0 00:00 to D+10 00:00) (expected a window between STARTEX and ENDEX)",
@@ -115,7 +115,7 @@ def test_vignette_parameters_are_validated_by_their_kind(
     text = MINIMAL + (
         "vignettes:\n"
         "  - {id: V1, name: Search, kind: sar, start: D+1, end: D+2, parameters: {search_area_km2: -5}}\n"
-        "  - {id: V2, name: Raid, kind: iamd, start: D+1, end: D+2, parameters: {anything: [1, 2]}}\n"
+        "  - {id: V2, name: Attack, kind: cyber, start: D+1, end: D+2, parameters: {anything: [1, 2]}}\n"
     )
     assert _messages(write_folder, text) == [
         "exercise.yaml:30:91: vignettes[0].parameters.search_area_km2: sar parameter: "

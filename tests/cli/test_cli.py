@@ -175,15 +175,22 @@ def test_demo_validates_analyses_and_writes_the_report(tmp_path: Path) -> None:
     assert data["validation"]["valid"] is True
     assert data["summary"]["name"] == "BALTIC SHIELD 27"
     assert data["interop"]["gaps"]
-    assert data["assessment"]["rating_counts"] == {"P": 0, "S": 2, "M": 2, "U": 1, "not rated": 0}
-    assert data["not_rehearsed"] == ["V-IAMD-RAID (iamd)", "V-AAR-TRAIL (movement)"]
+    assert data["assessment"]["rating_counts"] == {"P": 0, "S": 1, "M": 1, "U": 3, "not rated": 0}
+    assert data["not_rehearsed"] == ["V-AAR-TRAIL (movement)"]
+    [raid] = data["rehearsals"]
+    assert raid["vignette"] == "V-IAMD-RAID" and raid["replications"] == 1000
+    assert raid["integrated_minus_national"]["iamd.leakers"]["ci_high"] < 0
     out = tmp_path / "out"
     assert data["written"] == [
         str(out / "BS27-after-action-report.html"),
         str(out / "BS27-after-action-report.pdf"),
         str(out / "interop.html"),
+        str(out / "V-IAMD-RAID-rehearsal.html"),
+        str(out / "runs" / "V-IAMD-RAID.json"),
     ]
-    assert all(Path(p).stat().st_size > 10_000 for p in data["written"])
+    ratings = {r["objective"]: r for r in data["assessment"]["ratings"]}
+    assert "no evidence" not in json.dumps(ratings["OBJ-DEF-1"]), "the rehearsal is the evidence"
+    assert all(Path(p).stat().st_size > 1_000 for p in data["written"])
 
 
 def test_demo_writes_into_jointex_demo_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -192,6 +199,7 @@ def test_demo_writes_into_jointex_demo_by_default(tmp_path: Path, monkeypatch: p
     assert result.exit_code == 0, result.output
     assert "Report: jointex-demo/BS27-after-action-report.pdf" in result.stdout
     assert "Nation pairs" in result.stdout and "Objective ratings" in result.stdout
+    assert "integrated − national" in result.stdout and "iamd.shots.USA" in result.stdout
     assert (tmp_path / "jointex-demo" / "BS27-after-action-report.html").is_file()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date, timedelta
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,6 +30,13 @@ catalogue_app = typer.Typer(
     help="Browse the reference catalogue of platforms, fuels, links and standards.", no_args_is_help=True
 )
 app.add_typer(catalogue_app, name="catalogue")
+
+
+class ModeOption(StrEnum):
+    integrated = "integrated"
+    national = "national"
+    both = "both"
+
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
 ExerciseFile = Annotated[Path, typer.Argument(help="The exercise YAML file.", show_default=False)]
@@ -147,6 +155,75 @@ def report(
         )
     for path in result.written:
         console.print(f"Report: {path}", markup=False)
+
+
+@app.command()
+def simulate(
+    file: ExerciseFile,
+    vignette: Annotated[
+        str | None, typer.Option(help="Id of the vignette to rehearse (default: the only one that can be).")
+    ] = None,
+    replications: Annotated[int, typer.Option(min=2, max=1_000_000, help="Monte Carlo replications.")] = 1000,
+    seed: Annotated[int, typer.Option(min=0, help="Random seed: the same seed gives the same numbers.")] = 0,
+    mode: Annotated[
+        ModeOption,
+        typer.Option(
+            help="integrated: shared air picture; national: stovepipes; both: the two, and the gain."
+        ),
+    ] = ModeOption.integrated,
+    precision: Annotated[
+        float | None,
+        typer.Option(help="Stop early once the headline metric's 95% CI half-width is below this."),
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Replications per batch (results do not change).")
+    ] = 256,
+    reader: Annotated[
+        str | None, typer.Option("--for", help="Rehearse only what is releasable to this nation.")
+    ] = None,
+    html: Annotated[Path | None, typer.Option(help="Also write a self-contained HTML report here.")] = None,
+    runs: Annotated[
+        Path | None,
+        typer.Option(help="Also write the run file (jointex-run/1) into this folder for `report`."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Rehearse a vignette by Monte Carlo: estimates with 95% confidence intervals, per C2 mode."""
+    from jointex.cli.render_simulation import render_simulation
+    from jointex.service.simulate import simulate as run_simulation
+    from jointex.service.simulate import write_run_file, write_simulation_html
+
+    try:
+        result = run_simulation(
+            file,
+            vignette,
+            replications=replications,
+            seed=seed,
+            mode=mode.value,
+            reader=reader,
+            batch_size=batch_size,
+            precision=precision,
+            progress=not as_json and sys.stderr.isatty(),
+        )
+    except InputError as error:
+        fail_with(error, as_json)
+    written = [write_simulation_html(result, html)] if html else []
+    if runs:
+        runs.mkdir(parents=True, exist_ok=True)
+        written.append(write_run_file(result, runs))
+    if as_json:
+        print_json(
+            {
+                **result.simulation.to_dict(),
+                "label": result.label.marking,
+                "written": [str(p) for p in written],
+            }
+        )
+        return
+    console.print(f"Label: {result.label.marking}", style="bold", markup=False)
+    render_simulation(result.simulation)
+    for path in written:
+        console.print(f"Written: {path}", markup=False)
 
 
 @app.command()
@@ -302,6 +379,7 @@ def demo(
     from jointex.cli.render import render_summary, render_validation
     from jointex.cli.render_assessment import render_assessment
     from jointex.cli.render_interop import render_interop_brief
+    from jointex.cli.render_simulation import render_simulation
     from jointex.service.demo import run_demo
 
     result = run_demo(out)
@@ -314,10 +392,12 @@ def demo(
             render_summary(result.summary)
         if result.interop:
             render_interop_brief(result.interop)
+        for rehearsal in result.rehearsals:
+            render_simulation(rehearsal.simulation)
         if result.not_rehearsed:
             console.print(
-                "Rehearsal: not built yet (no simulation engine in this version); the metrics of "
-                f"{', '.join(result.not_rehearsed)} count as no evidence.",
+                "Not rehearsed (no simulation for their kind yet): "
+                f"{', '.join(result.not_rehearsed)}; their metrics count as no evidence.",
                 style="yellow",
                 markup=False,
             )

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, Field, model_validator
 
 from jointex.model.base import Frozen, Identifier, ShortText
+from jointex.model.iamd import IamdParameters
 from jointex.model.labels import Label
 from jointex.model.times import ScenarioTime
 
@@ -29,8 +30,8 @@ class VignetteKind(StrEnum):
     MOVEMENT = "movement"
 
 
-VIGNETTE_PARAMETER_MODELS: dict[VignetteKind, type[BaseModel]] = {}
-"""Parameter model of each vignette kind that has one; filled by the kinds' own modules."""
+VIGNETTE_PARAMETER_MODELS: dict[VignetteKind, type[BaseModel]] = {VignetteKind.IAMD: IamdParameters}
+"""Parameter model of each vignette kind whose simulation is built."""
 
 
 class Vignette(Frozen):

@@ -109,3 +109,35 @@ def stacked_bars(title: str, rows: dict[str, dict[str, int]], colours: dict[str,
     axes.legend(loc="lower right", fontsize=7, ncols=len(colours))
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     return _png(figure)
+
+
+def interval_bars(
+    title: str,
+    categories: list[str],
+    series: dict[str, list[tuple[float, float, float]]],
+    ylabel: str,
+) -> str:
+    """Grouped vertical bars, one group per category and one bar per series (e.g. a C2 mode), each a
+    mean with its 95% confidence interval as an error bar: ``series[name][k] = (mean, low, high)``."""
+    figure, axes = plt.subplots(figsize=(7.5, 3.2))
+    width = 0.8 / max(len(series), 1)
+    colours = ["#1565c0", "#ef6c00", "#6a1b9a"]
+    x = np.arange(len(categories))
+    for k, (name, values) in enumerate(series.items()):
+        means = np.array([v[0] for v in values])
+        below = np.maximum(means - np.array([v[1] for v in values]), 0)
+        above = np.maximum(np.array([v[2] for v in values]) - means, 0)
+        axes.bar(
+            x + (k - (len(series) - 1) / 2) * width,
+            means,
+            width,
+            yerr=(below, above),
+            capsize=3,
+            color=colours[k % len(colours)],
+            label=name,
+        )
+    axes.set_xticks(x, categories, fontsize=8)
+    axes.set_title(title, fontsize=10)
+    axes.set_ylabel(ylabel)
+    axes.legend(fontsize=8)
+    return _png(figure)

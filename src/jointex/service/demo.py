@@ -12,8 +12,11 @@ from jointex.assess import Assessment
 from jointex.service.exercises import ValidationReport, validate_exercise
 from jointex.service.interop import interop_for_exercise, write_interop_report
 from jointex.service.report import write_report
+from jointex.service.simulate import SimulationRun, simulate, write_run_file, write_simulation_html
 
 FLAGSHIP = "baltic-shield"
+DEMO_REPLICATIONS = 1000
+DEMO_SEED = 2027
 
 
 def bundled_examples_folder() -> Path:
@@ -40,6 +43,7 @@ class DemoResult:
     assessment: Assessment | None = None
     label: str = ""
     not_rehearsed: tuple[str, ...] = ()
+    rehearsals: tuple[SimulationRun, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -49,14 +53,18 @@ class DemoResult:
             "assessment": self.assessment.to_dict() if self.assessment else None,
             "label": self.label,
             "not_rehearsed": list(self.not_rehearsed),
+            "rehearsals": [r.simulation.to_dict() for r in self.rehearsals],
             "written": [str(path) for path in self.written],
         }
 
 
-def run_demo(out: Path) -> DemoResult:
-    """The pipeline on the flagship example: validate, summarise, analyse interoperability, assess its
-    objectives and write the interoperability report and the after-action report (HTML and PDF) into
-    ``out``. Rehearsal of the vignettes joins here when the simulation engine lands."""
+def run_demo(out: Path, replications: int = DEMO_REPLICATIONS) -> DemoResult:
+    """The pipeline on the flagship example: validate, summarise, analyse interoperability, rehearse every
+    vignette jointex can simulate (integrated and national picture, on common random numbers), assess the
+    objectives with the rehearsal's evidence, and write into ``out`` the interoperability report, each
+    rehearsal's HTML report and run file (``runs/``), and the after-action report (HTML and PDF)."""
+    from jointex.rehearse.simulate import SIMULATED_KINDS
+
     report = validate_exercise(flagship_exercise_file())
     if report.loaded is None:
         return DemoResult(report, None, None, ())
@@ -64,14 +72,24 @@ def run_demo(out: Path) -> DemoResult:
     summary = summarise(loaded.exercise, loaded.catalogue)
     interop_run = interop_for_exercise(loaded)
     interop = interop_run.result
-    written = write_interop_report(interop_run, out / "interop.html")
-    after_action = write_report(flagship_exercise_file(), out, pdf=True, loaded=loaded)
+    written = [write_interop_report(interop_run, out / "interop.html")]
+    rehearsals = []
+    for vignette in loaded.exercise.vignettes:
+        if vignette.kind in SIMULATED_KINDS:
+            rehearsal = simulate(loaded, vignette.id, replications=replications, seed=DEMO_SEED, mode="both")
+            rehearsals.append(rehearsal)
+            written.append(write_simulation_html(rehearsal, out / f"{vignette.id}-rehearsal.html"))
+            written.append(write_run_file(rehearsal, out / "runs"))
+    after_action = write_report(
+        flagship_exercise_file(), out, runs=out / "runs" if rehearsals else None, pdf=True, loaded=loaded
+    )
     return DemoResult(
         report,
         summary,
         interop,
-        (*after_action.written, written),
+        (*after_action.written, *written),
         after_action.assessment,
         after_action.report.label.marking,
-        tuple(f"{v.id} ({v.kind.value})" for v in loaded.exercise.vignettes),
+        tuple(f"{v.id} ({v.kind.value})" for v in loaded.exercise.vignettes if v.kind not in SIMULATED_KINDS),
+        tuple(rehearsals),
     )

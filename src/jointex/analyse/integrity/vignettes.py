@@ -15,7 +15,7 @@ def check_vignette_parameters(exercise: Exercise) -> list[Problem]:
         if model is None:
             continue  # a kind not built yet: its parameters stay plain data
         try:
-            model.model_validate(vignette.parameters)
+            parameters = model.model_validate(vignette.parameters)
         except ValidationError as error:
             for item in error.errors(include_url=False):
                 message = str(item["msg"]).removeprefix("Value error, ")
@@ -23,6 +23,17 @@ def check_vignette_parameters(exercise: Exercise) -> list[Problem]:
                     Problem(
                         f"{vignette.kind.value} parameter: {message}",
                         field=("vignettes", v, "parameters", *item["loc"]),
+                    )
+                )
+            continue
+        references = getattr(parameters, "unit_references", None)
+        for path, unit in references() if references else ():
+            if unit not in vignette.units:
+                problems.append(
+                    Problem(
+                        f"{vignette.kind.value} parameter: unit {unit!r} does not take part in "
+                        f"{vignette.id}; expected one of its units {list(vignette.units)}",
+                        field=("vignettes", v, "parameters", *path),
                     )
                 )
     return problems

@@ -30,6 +30,9 @@ class Estimate:
 
     @classmethod
     def of(cls, values: NDArray[np.float64]) -> Estimate:
+        """The estimate from the replications where the metric is defined (NaN marks one where it is not,
+        e.g. a delay when nothing was engaged)."""
+        values = values[np.isfinite(values)]
         n = len(values)
         mean = float(np.mean(values)) if n else math.nan
         sd = float(np.std(values, ddof=1)) if n > 1 else 0.0

@@ -1,0 +1,149 @@
+"""Rehearse a vignette: compile it for each C2 mode asked for and run the replications.
+
+``mode="both"`` runs the integrated and the national picture on the same replications (the same seed, so
+the same random numbers decide the same detections and engagements) and reports the paired differences:
+what the shared air picture buys, with confidence intervals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from jointex.analyse.interop import analyse_interop
+from jointex.catalogue import Catalogue
+from jointex.errors import InputError
+from jointex.model import Exercise, Label, Vignette, VignetteKind
+from jointex.model.iamd import IamdParameters
+from jointex.model.runs import MetricEstimate, RunResult
+from jointex.rehearse.engine import Estimate, RunTable, run_replications
+from jointex.rehearse.vignettes.iamd import Mode, compile_iamd, link_latency
+
+SIMULATED_KINDS = (VignetteKind.IAMD,)
+ModeChoice = Literal["integrated", "national", "both"]
+
+
+@dataclass(frozen=True)
+class Simulation:
+    """The runs of one vignette: a table per C2 mode, in replication order."""
+
+    exercise: str
+    vignette: Vignette
+    seed: int
+    runs: dict[Mode, RunTable]
+
+    @property
+    def replications(self) -> int:
+        return min(table.replications for table in self.runs.values())
+
+    @property
+    def primary(self) -> RunTable:
+        """The integrated run when there is one (the plan), else the national run."""
+        return self.runs.get(Mode.INTEGRATED) or self.runs[Mode.NATIONAL]
+
+    def summary(self, mode: Mode) -> dict[str, Estimate]:
+        return self.runs[mode].summary()
+
+    def differences(self) -> dict[str, Estimate] | None:
+        """Integrated minus national per metric, paired by replication; None unless both ran."""
+        if len(self.runs) < 2:
+            return None
+        return self.runs[Mode.INTEGRATED].difference(self.runs[Mode.NATIONAL])
+
+    def to_run_result(self, label: Label | None = None) -> RunResult:
+        """The run file `jointex report --runs` reads: the primary run's metrics, and with both modes the
+        national ones as ``<kind>.national.<metric>``."""
+        result = self.primary.to_run_result(self.exercise, self.vignette.id, label)
+        if Mode.NATIONAL not in self.runs or self.primary is self.runs[Mode.NATIONAL]:
+            return result
+        national = {
+            metric.replace(".", ".national.", 1): MetricEstimate(
+                mean=e.mean, ci_low=e.ci_low, ci_high=e.ci_high
+            )
+            for metric, e in self.summary(Mode.NATIONAL).items()
+            if e.n > 1
+        }
+        return result.model_copy(update={"metrics": {**result.metrics, **national}})
+
+    def to_dict(self) -> dict[str, Any]:
+        differences = self.differences()
+        return {
+            "exercise": self.exercise,
+            "vignette": self.vignette.id,
+            "kind": self.vignette.kind.value,
+            "seed": self.seed,
+            "replications": self.replications,
+            "modes": {
+                mode.value: {metric: _estimate(e) for metric, e in table.summary().items()}
+                for mode, table in self.runs.items()
+            },
+            "integrated_minus_national": None
+            if differences is None
+            else {metric: _estimate(e) for metric, e in differences.items()},
+        }
+
+
+def _estimate(e: Estimate) -> dict[str, float | int | None]:
+    def clean(value: float) -> float | None:
+        return None if value != value or value in (float("inf"), float("-inf")) else round(value, 6)
+
+    return {"mean": clean(e.mean), "ci_low": clean(e.ci_low), "ci_high": clean(e.ci_high), "n": e.n}
+
+
+def find_vignette(exercise: Exercise, vignette_id: str | None) -> Vignette:
+    """The vignette with this id (case-insensitive; without one, the only vignette that can be rehearsed),
+    or a clear error listing those that can be."""
+    choices = [v.id for v in exercise.vignettes if v.kind in SIMULATED_KINDS]
+    if vignette_id is None:
+        if len(choices) == 1:
+            return next(v for v in exercise.vignettes if v.id == choices[0])
+        raise InputError.single(
+            f"{exercise.id} has {len(choices)} vignettes jointex can rehearse; name one with --vignette",
+            expected=f"one of {choices}" if choices else "an exercise with a vignette of kind iamd",
+        )
+    for vignette in exercise.vignettes:
+        if vignette.id.upper() == vignette_id.upper():
+            if vignette.kind not in SIMULATED_KINDS:
+                raise InputError.single(
+                    f"vignette {vignette.id} is of kind {vignette.kind.value}, which jointex cannot "
+                    f"rehearse yet",
+                    expected="a vignette of kind " + " or ".join(k.value for k in SIMULATED_KINDS),
+                )
+            return vignette
+    raise InputError.single(
+        f"no vignette {vignette_id!r} in {exercise.id}",
+        expected=f"one of {choices}" if choices else "an exercise with a vignette jointex can rehearse",
+    )
+
+
+def simulate_exercise(
+    exercise: Exercise,
+    catalogue: Catalogue,
+    vignette_id: str | None,
+    *,
+    replications: int = 1000,
+    seed: int = 0,
+    mode: ModeChoice = "integrated",
+    batch_size: int = 256,
+    target_half_width: float | None = None,
+    progress: bool = False,
+) -> Simulation:
+    """Run ``replications`` replications of a vignette (fewer with ``target_half_width``, see
+    `run_replications`). Results depend on the seed alone, never on the batch size or thread count."""
+    vignette = find_vignette(exercise, vignette_id)
+    parameters = IamdParameters.model_validate(vignette.parameters)
+    latency, nations = link_latency(analyse_interop(exercise, catalogue), vignette, parameters.c2)
+    modes = [Mode.INTEGRATED, Mode.NATIONAL] if mode == "both" else [Mode(mode)]
+    runs: dict[Mode, RunTable] = {}
+    for chosen in modes:
+        compiled = compile_iamd(exercise, vignette, latency, nations, chosen)
+        count = replications if not runs else next(iter(runs.values())).replications
+        runs[chosen] = run_replications(
+            compiled,
+            count,
+            seed,
+            batch_size=batch_size,
+            target_half_width=target_half_width if not runs else None,
+            progress=progress,
+        )
+    return Simulation(exercise.id, vignette, seed, runs)

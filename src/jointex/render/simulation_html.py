@@ -1,0 +1,57 @@
+"""The rehearsal report: one self-contained HTML file with the estimates, their intervals and charts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from jointex.model import Label
+from jointex.rehearse.engine import Estimate
+from jointex.rehearse.simulate import Simulation
+from jointex.render.charts import interval_bars
+
+_environment = Environment(
+    loader=PackageLoader("jointex.render", "templates"), autoescape=select_autoescape(["html", "j2"])
+)
+
+
+def _triple(e: Estimate) -> tuple[float, float, float]:
+    return (e.mean, e.ci_low, e.ci_high)
+
+
+def _chart(simulation: Simulation, prefix: str, title: str, ylabel: str) -> str | None:
+    summaries = {mode.value: simulation.summary(mode) for mode in simulation.runs}
+    first = next(iter(summaries.values()))
+    metrics = [m for m in first if m.startswith(prefix + ".")]
+    if not metrics:
+        return None
+    categories = [m.removeprefix(prefix + ".") for m in metrics]
+    series = {mode: [_triple(summary[m]) for m in metrics] for mode, summary in summaries.items()}
+    return interval_bars(title, categories, series, ylabel)
+
+
+def render_simulation_html(simulation: Simulation, label: Label, reader: str | None = None) -> str:
+    """The report, marked with ``label`` (worked out by the caller from what the run was built from)."""
+    modes = list(simulation.runs)
+    summaries = {mode.value: simulation.summary(mode) for mode in modes}
+    metrics = list(next(iter(summaries.values())))
+    charts = [
+        chart
+        for chart in (
+            _chart(simulation, "iamd.leakers", "Leakers per defended asset (mean, 95% CI)", "threats"),
+            _chart(simulation, "iamd.shots", "Interceptors fired per nation (mean, 95% CI)", "rounds"),
+        )
+        if chart
+    ]
+    return _environment.get_template("simulation.html.j2").render(
+        simulation=simulation,
+        label=label,
+        reader=reader,
+        modes=[m.value for m in modes],
+        metrics=metrics,
+        summaries=summaries,
+        differences=simulation.differences(),
+        charts=charts,
+        generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    )
