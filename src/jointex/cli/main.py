@@ -209,7 +209,6 @@ def simulate(
         fail_with(error, as_json)
     written = [write_simulation_html(result, html)] if html else []
     if runs:
-        runs.mkdir(parents=True, exist_ok=True)
         written.append(write_run_file(result, runs))
     if as_json:
         print_json(
