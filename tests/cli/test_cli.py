@@ -177,8 +177,10 @@ def test_demo_validates_analyses_and_writes_the_report(tmp_path: Path) -> None:
     assert data["interop"]["gaps"]
     assert data["assessment"]["rating_counts"] == {"P": 0, "S": 1, "M": 1, "U": 3, "not rated": 0}
     assert data["not_rehearsed"] == ["V-AAR-TRAIL (movement)"]
-    [raid] = data["rehearsals"]
+    raid, relief = data["rehearsals"]
     assert raid["vignette"] == "V-IAMD-RAID" and raid["replications"] == 1000
+    assert relief["vignette"] == "V-HADR-RELIEF" and relief["replications"] == 30
+    assert len(relief["relief"]["need_met_by_day_pct"]) == 7
     assert raid["integrated_minus_national"]["iamd.leakers"]["ci_high"] < 0
     out = tmp_path / "out"
     assert data["written"] == [
@@ -187,6 +189,9 @@ def test_demo_validates_analyses_and_writes_the_report(tmp_path: Path) -> None:
         str(out / "interop.html"),
         str(out / "V-IAMD-RAID-rehearsal.html"),
         str(out / "runs" / "V-IAMD-RAID.json"),
+        str(out / "relief" / "V-HADR-RELIEF-rehearsal.html"),
+        str(out / "relief" / "V-HADR-RELIEF-plan.csv"),
+        str(out / "relief" / "V-HADR-RELIEF-plan.geojson"),
     ]
     ratings = {r["objective"]: r for r in data["assessment"]["ratings"]}
     assert "no evidence" not in json.dumps(ratings["OBJ-DEF-1"]), "the rehearsal is the evidence"
@@ -200,6 +205,7 @@ def test_demo_writes_into_jointex_demo_by_default(tmp_path: Path, monkeypatch: p
     assert "Report: jointex-demo/BS27-after-action-report.pdf" in result.stdout
     assert "Nation pairs" in result.stdout and "Objective ratings" in result.stdout
     assert "integrated − national" in result.stdout and "iamd.shots.USA" in result.stdout
+    assert "Longest-waiting sites" in result.stdout and "Deliveries by nation" in result.stdout
     assert (tmp_path / "jointex-demo" / "BS27-after-action-report.html").is_file()
 
 

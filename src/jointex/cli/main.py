@@ -186,12 +186,22 @@ def simulate(
         Path | None,
         typer.Option(help="Also write the run file (jointex-run/1) into this folder for `report`."),
     ] = None,
+    plans: Annotated[
+        Path | None,
+        typer.Option(
+            help="Relief (hadr) only: also write the daily plans as CSV and GeoJSON into this folder."
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Rehearse a vignette by Monte Carlo: estimates with 95% confidence intervals, per C2 mode."""
+    """Rehearse a vignette by Monte Carlo: estimates with 95% confidence intervals.
+
+    IAMD: per C2 mode (integrated, national, both). HADR (relief distribution): need met by day, the
+    longest-waiting sites and each nation's share of deliveries; --plans exports the daily plans.
+    """
     from jointex.cli.render_simulation import render_simulation
     from jointex.service.simulate import simulate as run_simulation
-    from jointex.service.simulate import write_run_file, write_simulation_html
+    from jointex.service.simulate import write_plan_files, write_run_file, write_simulation_html
 
     try:
         result = run_simulation(
@@ -210,6 +220,11 @@ def simulate(
     written = [write_simulation_html(result, html)] if html else []
     if runs:
         written.append(write_run_file(result, runs))
+    if plans:
+        try:
+            written.extend(write_plan_files(result, plans))
+        except InputError as error:
+            fail_with(error, as_json)
     if as_json:
         print_json(
             {

@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from jointex.errors import InputError
+from jointex.formats.hxl_sites import merge_hxl_sites
 from jointex.formats.includes import read_with_includes
 from jointex.formats.validation_errors import validation_problems
 from jointex.formats.yaml_source import SourceMap
@@ -31,6 +32,7 @@ def parse_exercise_file(path: Path) -> ParsedExercise:
     :func:`jointex.analyse.integrity.check_exercise`.
     """
     merged = read_with_includes(path)
+    merge_hxl_sites(merged.data, merged.source, merged.root_folder)
     try:
         exercise = Exercise.model_validate(merged.data)
     except ValidationError as error:

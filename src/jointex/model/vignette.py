@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, Field, model_validator
 
 from jointex.model.base import Frozen, Identifier, ShortText
+from jointex.model.hadr import HadrParameters
 from jointex.model.iamd import IamdParameters
 from jointex.model.labels import Label
 from jointex.model.times import ScenarioTime
@@ -30,7 +31,10 @@ class VignetteKind(StrEnum):
     MOVEMENT = "movement"
 
 
-VIGNETTE_PARAMETER_MODELS: dict[VignetteKind, type[BaseModel]] = {VignetteKind.IAMD: IamdParameters}
+VIGNETTE_PARAMETER_MODELS: dict[VignetteKind, type[BaseModel]] = {
+    VignetteKind.IAMD: IamdParameters,
+    VignetteKind.HADR: HadrParameters,
+}
 """Parameter model of each vignette kind whose simulation is built."""
 
 

@@ -7,7 +7,7 @@ what the shared air picture buys, with confidence intervals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from jointex.analyse.interop import analyse_interop
@@ -17,9 +17,11 @@ from jointex.model import Exercise, Label, Vignette, VignetteKind
 from jointex.model.iamd import IamdParameters
 from jointex.model.runs import MetricEstimate, RunResult
 from jointex.rehearse.engine import Estimate, RunTable, run_replications
+from jointex.rehearse.vignettes.hadr import DayPlan, HadrScene, compile_hadr
+from jointex.rehearse.vignettes.hadr.summary import ReliefSummary, summarise_relief
 from jointex.rehearse.vignettes.iamd import Mode, compile_iamd, link_latency
 
-SIMULATED_KINDS = (VignetteKind.IAMD,)
+SIMULATED_KINDS = (VignetteKind.IAMD, VignetteKind.HADR)
 ModeChoice = Literal["integrated", "national", "both"]
 
 
@@ -31,6 +33,16 @@ class Simulation:
     vignette: Vignette
     seed: int
     runs: dict[Mode, RunTable]
+    scene: HadrScene | None = None
+    """For a relief vignette: the compiled scene (sites, sources, assets), for maps and plan exports."""
+    plans: tuple[DayPlan, ...] = ()
+    """For a relief vignette: the daily plans without disruptions (seed's first replication)."""
+    targets: dict[str, float] = field(default_factory=dict)
+    """Thresholds of the vignette's objectives, by metric."""
+
+    def relief_summary(self) -> ReliefSummary | None:
+        """Need met by day, longest waits and nations' shares, for a relief vignette."""
+        return None if self.scene is None else summarise_relief(self.scene, self.primary.summary())
 
     @property
     def replications(self) -> int:
@@ -80,6 +92,7 @@ class Simulation:
             "integrated_minus_national": None
             if differences is None
             else {metric: _estimate(e) for metric, e in differences.items()},
+            **({"relief": relief.to_dict()} if (relief := self.relief_summary()) else {}),
         }
 
 
@@ -99,7 +112,7 @@ def find_vignette(exercise: Exercise, vignette_id: str | None) -> Vignette:
             return next(v for v in exercise.vignettes if v.id == choices[0])
         raise InputError.single(
             f"{exercise.id} has {len(choices)} vignettes jointex can rehearse; name one with --vignette",
-            expected=f"one of {choices}" if choices else "an exercise with a vignette of kind iamd",
+            expected=f"one of {choices}" if choices else "an exercise with a vignette of kind iamd or hadr",
         )
     for vignette in exercise.vignettes:
         if vignette.id.upper() == vignette_id.upper():
@@ -131,6 +144,36 @@ def simulate_exercise(
     """Run ``replications`` replications of a vignette (fewer with ``target_half_width``, see
     `run_replications`). Results depend on the seed alone, never on the batch size or thread count."""
     vignette = find_vignette(exercise, vignette_id)
+    if vignette.kind is VignetteKind.HADR:
+        if mode != "integrated":
+            raise InputError.single(
+                f"--mode {mode} compares air pictures and applies to iamd vignettes; {vignette.id} is hadr",
+                expected="--mode integrated (the default) for a relief vignette",
+            )
+        relief = compile_hadr(exercise, vignette)
+        table = run_replications(
+            relief,
+            replications,
+            seed,
+            batch_size=batch_size,
+            target_half_width=target_half_width,
+            progress=progress,
+        )
+        targets = {
+            measure.metric: measure.threshold
+            for objective in exercise.objectives
+            if objective.id in vignette.objectives
+            for measure in objective.measures
+        }
+        return Simulation(
+            exercise.id,
+            vignette,
+            seed,
+            {Mode.INTEGRATED: table},
+            relief.scene,
+            relief.nominal_plans(seed),
+            targets,
+        )
     parameters = IamdParameters.model_validate(vignette.parameters)
     latency, nations = link_latency(analyse_interop(exercise, catalogue), vignette, parameters.c2)
     modes = [Mode.INTEGRATED, Mode.NATIONAL] if mode == "both" else [Mode(mode)]

@@ -141,3 +141,25 @@ def interval_bars(
     axes.set_ylabel(ylabel)
     axes.legend(fontsize=8)
     return _png(figure)
+
+
+def interval_line(
+    title: str,
+    labels: list[str],
+    values: list[tuple[float, float, float]],
+    ylabel: str,
+    target: float | None = None,
+) -> str:
+    """A mean per step (e.g. per day) with its 95% confidence band, and an optional target line."""
+    figure, axes = plt.subplots(figsize=(7.5, 3.2))
+    x = np.arange(len(labels))
+    axes.fill_between(x, [v[1] for v in values], [v[2] for v in values], color="#90caf9", label="95% CI")
+    axes.plot(x, [v[0] for v in values], marker="o", color="#1565c0", label="mean")
+    if target is not None:
+        axes.axhline(target, color="#c62828", linestyle="--", linewidth=1, label=f"target {target:g}")
+    axes.set_xticks(x, labels, fontsize=8)
+    axes.set_ylim(bottom=0)
+    axes.set_title(title, fontsize=10)
+    axes.set_ylabel(ylabel)
+    axes.legend(fontsize=8)
+    return _png(figure)

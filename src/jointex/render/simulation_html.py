@@ -9,7 +9,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from jointex.model import Label
 from jointex.rehearse.engine import Estimate
 from jointex.rehearse.simulate import Simulation
-from jointex.render.charts import interval_bars
+from jointex.render.charts import interval_bars, interval_line
+from jointex.render.relief_map import nation_colours, relief_map_svg
 
 _environment = Environment(
     loader=PackageLoader("jointex.render", "templates"), autoescape=select_autoescape(["html", "j2"])
@@ -44,7 +45,9 @@ def render_simulation_html(simulation: Simulation, label: Label, reader: str | N
         )
         if chart
     ]
+    relief = _relief(simulation)
     return _environment.get_template("simulation.html.j2").render(
+        relief=relief,
         simulation=simulation,
         label=label,
         reader=reader,
@@ -55,3 +58,27 @@ def render_simulation_html(simulation: Simulation, label: Label, reader: str | N
         charts=charts,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )
+
+
+def _relief(simulation: Simulation) -> dict[str, object] | None:
+    """The relief section: need met over time, the route map, the longest waits and nations' shares."""
+    scene, summary = simulation.scene, simulation.relief_summary()
+    if scene is None or summary is None:
+        return None
+    estimates = simulation.primary.summary()
+    target = next((t for m, t in simulation.targets.items() if m.startswith("hadr.need_met_day")), None)
+    chart = interval_line(
+        "Share of the day's need met (mean, 95% CI)",
+        [f"day {d + 1}" for d in range(scene.days)],
+        [_triple(e) for e in summary.need_met_by_day],
+        "% of need",
+        float(target) if target is not None else None,
+    )
+    need_met = [estimates[f"hadr.need_met_pct.{site}"].mean for site in scene.site_ids]
+    return {
+        "summary": summary,
+        "chart": chart,
+        "map": relief_map_svg(scene, simulation.plans, need_met),
+        "days": scene.days,
+        "colours": nation_colours(scene),
+    }

@@ -9,14 +9,24 @@ from pathlib import Path
 from jointex.analyse.interop import InteropResult
 from jointex.analyse.summary import ExerciseSummary, summarise
 from jointex.assess import Assessment
-from jointex.service.exercises import ValidationReport, validate_exercise
+from jointex.service.exercises import ValidationReport, load_exercise, validate_exercise
 from jointex.service.interop import interop_for_exercise, write_interop_report
 from jointex.service.report import write_report
-from jointex.service.simulate import SimulationRun, simulate, write_run_file, write_simulation_html
+from jointex.service.simulate import (
+    SimulationRun,
+    simulate,
+    write_plan_files,
+    write_run_file,
+    write_simulation_html,
+)
 
 FLAGSHIP = "baltic-shield"
 DEMO_REPLICATIONS = 1000
 DEMO_SEED = 2027
+RELIEF_EXAMPLE = "pacific-shelter"
+RELIEF_VIGNETTE = "V-HADR-RELIEF"
+RELIEF_REPLICATIONS = 30
+"""Each relief replication plans seven days with PyVRP (about a second); 30 give intervals of a few points."""
 
 
 def bundled_examples_folder() -> Path:
@@ -62,7 +72,8 @@ def run_demo(out: Path, replications: int = DEMO_REPLICATIONS) -> DemoResult:
     """The pipeline on the flagship example: validate, summarise, analyse interoperability, rehearse every
     vignette jointex can simulate (integrated and national picture, on common random numbers), assess the
     objectives with the rehearsal's evidence, and write into ``out`` the interoperability report, each
-    rehearsal's HTML report and run file (``runs/``), and the after-action report (HTML and PDF)."""
+    rehearsal's HTML report and run file (``runs/``), and the after-action report (HTML and PDF). Then
+    the relief distribution rehearsal of the Pacific HADR example, with its plans (``relief/``)."""
     from jointex.rehearse.simulate import SIMULATED_KINDS
 
     report = validate_exercise(flagship_exercise_file())
@@ -80,6 +91,15 @@ def run_demo(out: Path, replications: int = DEMO_REPLICATIONS) -> DemoResult:
             rehearsals.append(rehearsal)
             written.append(write_simulation_html(rehearsal, out / f"{vignette.id}-rehearsal.html"))
             written.append(write_run_file(rehearsal, out / "runs"))
+    relief = simulate(
+        load_exercise(bundled_examples_folder() / RELIEF_EXAMPLE / "exercise.yaml"),
+        RELIEF_VIGNETTE,
+        replications=replications if replications < RELIEF_REPLICATIONS else RELIEF_REPLICATIONS,
+        seed=DEMO_SEED,
+    )
+    rehearsals.append(relief)
+    written.append(write_simulation_html(relief, out / "relief" / f"{RELIEF_VIGNETTE}-rehearsal.html"))
+    written.extend(write_plan_files(relief, out / "relief"))
     after_action = write_report(
         flagship_exercise_file(), out, runs=out / "runs" if rehearsals else None, pdf=True, loaded=loaded
     )

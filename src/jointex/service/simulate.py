@@ -71,3 +71,25 @@ def write_simulation_html(run: SimulationRun, out: Path) -> Path:
 
     write_text_atomically(out, render_simulation_html(run.simulation, run.label, run.reader))
     return out
+
+
+def write_plan_files(run: SimulationRun, folder: Path) -> list[Path]:
+    """A relief vignette's daily plans (no disruptions) as ``<vignette>-plan.csv`` and
+    ``<vignette>-plan.geojson`` in ``folder``, written atomically. Raises `InputError` for other kinds."""
+    from jointex.errors import InputError
+    from jointex.render.relief_plan import plan_csv, plan_geojson
+
+    simulation = run.simulation
+    if simulation.scene is None:
+        raise InputError.single(
+            f"vignette {simulation.vignette.id} is {simulation.vignette.kind.value}; only relief (hadr) "
+            "vignettes have distribution plans",
+            expected="--plans with a hadr vignette",
+        )
+    stem = folder / simulation.vignette.id
+    csv_path = stem.with_name(f"{simulation.vignette.id}-plan.csv")
+    geojson_path = stem.with_name(f"{simulation.vignette.id}-plan.geojson")
+    write_text_atomically(csv_path, plan_csv(simulation.scene, simulation.plans, run.label))
+    geojson = plan_geojson(simulation.scene, simulation.plans, run.label)
+    write_text_atomically(geojson_path, json.dumps(geojson) + "\n")
+    return [csv_path, geojson_path]

@@ -1,0 +1,94 @@
+"""Small relief scenes for the tests: places in km on a local plane around a notional coast."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import yaml
+
+from jointex.model import Exercise
+from jointex.rehearse.vignettes.hadr.compile import HadrVignette, compile_hadr
+from tests.conftest import MINIMAL
+
+LAT0, LON0 = 60.0, 10.5
+
+
+def at(x_km: float, y_km: float) -> str:
+    """The "lat, lon" of a point x km east and y km north of the origin (great-circle exact to 0.1%)."""
+    lat = LAT0 + y_km / 111.195
+    lon = LON0 + x_km / (111.195 * math.cos(math.radians(LAT0)))
+    return f"{lat:.7f}, {lon:.7f}"
+
+
+def relief(parameters: dict[str, Any], units: dict[str, str] | None = None) -> HadrVignette:
+    """Compile a relief vignette; ``units`` maps unit ids to NOR or USA (default: one NOR unit, TRUCKS)."""
+    units = units or {"TRUCKS": "NOR"}
+    data = yaml.safe_load(MINIMAL)
+    data["units"] = [
+        {
+            "id": uid,
+            "name": uid,
+            "nation": nation,
+            "service": "logistics",
+            "echelon": "company",
+            "personnel": 50,
+            "exercise_location": at(0, 0),
+        }
+        for uid, nation in units.items()
+    ]
+    data["vignettes"] = [
+        {
+            "id": "V",
+            "name": "Relief",
+            "kind": "hadr",
+            "start": "D+1 06:00",
+            "end": "D+3 18:00",
+            "units": list(units),
+            "parameters": parameters,
+        }
+    ]
+    exercise = Exercise.model_validate(data)
+    return compile_hadr(exercise, exercise.vignettes[0])
+
+
+def site(sid: str, x: float, y: float, people: int = 100, **extra: Any) -> dict[str, Any]:
+    return {"id": sid, "position": at(x, y), "population": people, **extra}
+
+
+def depot(
+    sid: str, x: float, y: float, water_l: float = 1e7, food_kcal: float = 1e10, **extra: Any
+) -> dict[str, Any]:
+    return {
+        "id": sid,
+        "position": at(x, y),
+        "stock": {"water": water_l, "food": food_kcal},
+        "throughput_t_per_day": 10_000,
+        "load_min": 0,
+        **extra,
+    }
+
+
+def truck(aid: str, unit: str = "TRUCKS", **extra: Any) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "id": aid,
+        "unit": unit,
+        "type": "truck",
+        "count": 1,
+        "capacity_kg": 100_000,
+        "capacity_m3": 1_000,
+        "speed_kmh": 60,
+        "range_km": 10_000,
+        "sources": ["D"],
+        "crew_duty_h": 24,
+    }
+    values.update(extra)
+    return values
+
+
+QUIET = {
+    "aftershock_per_day": 0,
+    "helicopter_weather_per_day": 0,
+    "breakdown_per_vehicle_day": 0,
+}
+"""No disruptions: the plan is what happens."""
