@@ -99,8 +99,8 @@ def test_simulate_the_pacific_relief_vignette_prints_need_by_day_waits_and_natio
 
 
 def test_simulate_relief_json_has_the_planners_view_with_intervals() -> None:
-    result = runner.invoke(
-        app, ["simulate", str(PACIFIC), "--vignette", "v-hadr-relief", "--replications", "2", "--json"]
+    result = runner.invoke(  # the folder stands for its exercise.yaml
+        app, ["simulate", str(PACIFIC.parent), "--vignette", "v-hadr-relief", "--replications", "2", "--json"]
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)

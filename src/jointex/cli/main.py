@@ -39,7 +39,21 @@ class ModeOption(StrEnum):
 
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
-ExerciseFile = Annotated[Path, typer.Argument(help="The exercise YAML file.", show_default=False)]
+
+
+def _exercise_path(path: Path) -> Path:
+    """A folder stands for the ``exercise.yaml`` in it (``jointex simulate examples/pacific-shelter``)."""
+    return path / "exercise.yaml" if path.is_dir() and (path / "exercise.yaml").is_file() else path
+
+
+ExerciseFile = Annotated[
+    Path,
+    typer.Argument(
+        help="The exercise YAML file (or its folder, for the exercise.yaml in it).",
+        show_default=False,
+        callback=_exercise_path,
+    ),
+]
 
 
 @app.command()
