@@ -2,53 +2,26 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
-import yaml
-
-from jointex.model import Exercise
 from jointex.rehearse.vignettes.hadr.compile import HadrVignette, compile_hadr
-from tests.conftest import MINIMAL
-
-LAT0, LON0 = 60.0, 10.5
-
-
-def at(x_km: float, y_km: float) -> str:
-    """The "lat, lon" of a point x km east and y km north of the origin (great-circle exact to 0.1%)."""
-    lat = LAT0 + y_km / 111.195
-    lon = LON0 + x_km / (111.195 * math.cos(math.radians(LAT0)))
-    return f"{lat:.7f}, {lon:.7f}"
+from tests.rehearse.scenes import at, exercise_with
 
 
 def relief(parameters: dict[str, Any], units: dict[str, str] | None = None) -> HadrVignette:
     """Compile a relief vignette; ``units`` maps unit ids to NOR or USA (default: one NOR unit, TRUCKS)."""
     units = units or {"TRUCKS": "NOR"}
-    data = yaml.safe_load(MINIMAL)
-    data["units"] = [
+    exercise = exercise_with(
+        units,
+        "logistics",
         {
-            "id": uid,
-            "name": uid,
-            "nation": nation,
-            "service": "logistics",
-            "echelon": "company",
-            "personnel": 50,
-            "exercise_location": at(0, 0),
-        }
-        for uid, nation in units.items()
-    ]
-    data["vignettes"] = [
-        {
-            "id": "V",
             "name": "Relief",
             "kind": "hadr",
             "start": "D+1 06:00",
             "end": "D+3 18:00",
-            "units": list(units),
             "parameters": parameters,
-        }
-    ]
-    exercise = Exercise.model_validate(data)
+        },
+    )
     return compile_hadr(exercise, exercise.vignettes[0])
 
 

@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
-import yaml
 
-from jointex.model import Exercise
 from jointex.rehearse.vignettes.iamd import IamdVignette, Mode, compile_iamd
-from tests.conftest import MINIMAL
-
-LAT0, LON0 = 60.0, 10.5
-
-
-def at(x_km: float, y_km: float) -> str:
-    """The "lat, lon" of a point x km east and y km north of the scene's origin."""
-    lat = LAT0 + y_km / 111.195
-    lon = LON0 + x_km / (111.195 * math.cos(math.radians(LAT0)))
-    return f"{lat:.6f}, {lon:.6f}"
+from tests.rehearse.scenes import at, exercise_with
 
 
 def scene(
@@ -27,31 +15,11 @@ def scene(
 ) -> IamdVignette:
     """Compile an IAMD vignette whose units are ``{unit id: nation}`` (NOR or USA), all at the origin
     unless a sensor or shooter gives its own position. Integrated mode links the two nations."""
-    data = yaml.safe_load(MINIMAL)
-    data["units"] = [
-        {
-            "id": uid,
-            "name": uid,
-            "nation": nation,
-            "service": "air",
-            "echelon": "company",
-            "personnel": 50,
-            "exercise_location": at(0, 0),
-        }
-        for uid, nation in units.items()
-    ]
-    data["vignettes"] = [
-        {
-            "id": "V",
-            "name": "Raid",
-            "kind": "iamd",
-            "start": "D+1 00:00",
-            "end": "D+3 00:00",
-            "units": list(units),
-            "parameters": parameters,
-        }
-    ]
-    exercise = Exercise.model_validate(data)
+    exercise = exercise_with(
+        units,
+        "air",
+        {"name": "Raid", "kind": "iamd", "start": "D+1 00:00", "end": "D+3 00:00", "parameters": parameters},
+    )
     nations = ("NOR", "USA")
     latency = np.array([[0.0, latency_s], [latency_s, 0.0]])
     return compile_iamd(exercise, exercise.vignettes[0], latency, nations, mode)

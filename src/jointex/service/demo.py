@@ -94,7 +94,7 @@ def run_demo(out: Path, replications: int = DEMO_REPLICATIONS) -> DemoResult:
     relief = simulate(
         load_exercise(bundled_examples_folder() / RELIEF_EXAMPLE / "exercise.yaml"),
         RELIEF_VIGNETTE,
-        replications=replications if replications < RELIEF_REPLICATIONS else RELIEF_REPLICATIONS,
+        replications=min(replications, RELIEF_REPLICATIONS),
         seed=DEMO_SEED,
     )
     rehearsals.append(relief)

@@ -86,9 +86,8 @@ def write_plan_files(run: SimulationRun, folder: Path) -> list[Path]:
             "vignettes have distribution plans",
             expected="--plans with a hadr vignette",
         )
-    stem = folder / simulation.vignette.id
-    csv_path = stem.with_name(f"{simulation.vignette.id}-plan.csv")
-    geojson_path = stem.with_name(f"{simulation.vignette.id}-plan.geojson")
+    csv_path = folder / f"{simulation.vignette.id}-plan.csv"
+    geojson_path = folder / f"{simulation.vignette.id}-plan.geojson"
     write_text_atomically(csv_path, plan_csv(simulation.scene, simulation.plans, run.label))
     geojson = plan_geojson(simulation.scene, simulation.plans, run.label)
     write_text_atomically(geojson_path, json.dumps(geojson) + "\n")

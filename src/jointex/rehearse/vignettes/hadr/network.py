@@ -70,12 +70,10 @@ class RoadNetwork:
         km = _shortest(ends, self.link_km[open_links], nodes)[:n, :n]
         slow = _shortest(ends, (self.link_km * self.link_slowdown)[open_links], nodes)[:n, :n]
         cut = ~self.road_access[:n]
-        km[cut, :] = np.inf
-        km[:, cut] = np.inf
-        slow[cut, :] = np.inf
-        slow[:, cut] = np.inf
-        np.fill_diagonal(km, 0.0)
-        np.fill_diagonal(slow, 0.0)
+        for matrix in (km, slow):
+            matrix[cut, :] = np.inf
+            matrix[:, cut] = np.inf
+            np.fill_diagonal(matrix, 0.0)
         return km, slow
 
 

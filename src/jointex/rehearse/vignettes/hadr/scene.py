@@ -72,7 +72,6 @@ class HadrScene:
     assets: Assets
     roads: RoadNetwork
     planning: PlanningSettings
-    disruptions_on: bool
     aftershock_per_day: float
     aftershock_closes_road: float
     closure_days: int
@@ -171,7 +170,6 @@ def compile_scene(exercise: Exercise, vignette: Vignette) -> HadrScene:
         ),
         roads=compile_roads(parameters),
         planning=parameters.planning,
-        disruptions_on=True,
         aftershock_per_day=parameters.disruptions.aftershock_per_day,
         aftershock_closes_road=parameters.disruptions.aftershock_closes_road,
         closure_days=parameters.disruptions.closure_days,
