@@ -89,7 +89,7 @@ def write_large_exercise(folder: Path, units: int = 5_000, injects: int = 20_000
                 "aspect": "interoperability",
                 "statement": "Synthetic.",
                 "owners": ["LTU"],
-                "measures": [{"metric": "m", "threshold": 1}],
+                "measures": [{"metric": "interop.overall_score_pct", "threshold": 1}],
             }
         ],
         "scenario": {"events": events},

@@ -28,7 +28,7 @@ units:
   - {id: NOR-1, name: Telemark battalion, nation: NOR, service: land, echelon: battalion, personnel: 500, exercise_location: "60.5, 10.5", equipment: [{platform: CV90, count: 10}]}
   - {id: USA-1, name: Marine company, nation: USA, service: land, echelon: company, personnel: 150, exercise_location: "60.6, 10.6"}
 objectives:
-  - {id: OBJ-1, aspect: interoperability, statement: Talk., owners: [NOR, USA], measures: [{metric: m, threshold: 1}]}
+  - {id: OBJ-1, aspect: interoperability, statement: Talk., owners: [NOR, USA], measures: [{metric: interop.comms.connected_pairs_pct, threshold: 1}]}
 controllers:
   - {id: EXCON, name: Director, nation: NOR}
 scenario:

@@ -43,3 +43,15 @@ def test_the_readme_quick_start_has_exactly_two_commands() -> None:
     commands = [line for line in block.splitlines() if line.strip()]
     assert [c.split()[0] for c in commands] == ["./scripts/demo", "./scripts/test"]
     assert "./scripts/test" in (REPO / ".ci" / "run").read_text()
+
+
+def test_the_metric_reference_is_up_to_date_and_lists_every_metric() -> None:
+    from jointex.formats.metric_reference import render_metric_reference
+    from jointex.model.metrics import METRICS
+
+    written = (REPO / "docs" / "metrics.md").read_text(encoding="utf-8")
+    assert written == render_metric_reference(), (
+        "docs/metrics.md is stale: run `python -m jointex.formats.metric_reference > docs/metrics.md`"
+    )
+    for spec in METRICS:
+        assert f"`{spec.name}`" in written

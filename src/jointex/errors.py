@@ -1,7 +1,8 @@
 """The one exception family of jointex.
 
 `InputError` is what a user sees when a file, a field or a command-line value is wrong: it carries every
-`Problem` found (file, line, column, field path, what was expected), so a planner fixes them all in one pass.
+`Problem` found (file, line, column, field path, what was expected), so a planner fixes them all in one pass;
+past `MAX_PROBLEMS`, one line counts the rest, so a hostile file cannot make millions of lines.
 Anything else that escapes is a defect in jointex, and the command line reports it as an internal error.
 """
 
@@ -13,6 +14,8 @@ from enum import StrEnum
 from pathlib import Path
 
 FieldPath = tuple[str | int, ...]
+
+MAX_PROBLEMS = 200
 
 
 class Severity(StrEnum):
@@ -82,6 +85,38 @@ class Problem:
         }
 
 
+@dataclass(frozen=True)
+class MoreProblems(Problem):
+    """The line that stands for the problems left out of a long list: ``... and 999,800 more problems``."""
+
+    count: int = 0
+
+
+def more_problems(count: int, file: Path | None, severity: Severity = Severity.ERROR) -> MoreProblems:
+    """The line counting ``count`` problems not listed."""
+    noun = "problem" if count == 1 else "problems"
+    return MoreProblems(f"... and {count:,} more {noun}", file=file, severity=severity, count=count)
+
+
+def cap_problems(problems: Sequence[Problem], limit: int = MAX_PROBLEMS) -> tuple[Problem, ...]:
+    """The first ``limit`` problems and one `MoreProblems` line counting the rest (earlier counts merged)."""
+    counted = [p for p in problems if isinstance(p, MoreProblems)]
+    if not counted and len(problems) <= limit + 1:
+        return tuple(problems)
+    listed = [p for p in problems if not isinstance(p, MoreProblems)]
+    kept, left_out = listed[:limit], listed[limit:]
+    count = sum(p.count for p in counted) + len(left_out)
+    if count == 0:
+        return tuple(kept)
+    worst = (
+        Severity.ERROR
+        if any(p.severity is Severity.ERROR for p in [*counted, *left_out])
+        else Severity.WARNING
+    )
+    file = counted[0].file if counted else kept[-1].file if kept else None
+    return (*kept, more_problems(count, file, worst))
+
+
 class JointexError(Exception):
     """Base of every error jointex raises on purpose."""
 
@@ -93,6 +128,7 @@ class InputError(JointexError):
     problems: Sequence[Problem] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
+        self.problems = cap_problems(self.problems)
         super().__init__(str(self))
 
     @classmethod

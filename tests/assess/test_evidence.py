@@ -16,6 +16,7 @@ from jointex.errors import InputError
 from jointex.formats.run_results import read_runs
 from jointex.model.assessment import Observation
 from tests.conftest import EXAMPLES
+from tests.run_files import unchecked_run_file
 
 
 def test_interop_metrics_are_shares_of_working_pairs() -> None:
@@ -51,15 +52,56 @@ def test_repeated_observations_give_a_t_interval() -> None:
     assert estimate.samples == 3
 
 
+def _observed(metric: str, values: list[float]) -> list[Observation]:
+    return [
+        Observation.model_validate(
+            {"time": "D+1", "observer": "E", "objective": "O", "metric": metric, "value": v, "text": "t"}
+        )
+        for v in values
+    ]
+
+
+def test_a_rating_of_3_67_with_wide_spread_keeps_its_interval_on_the_1_to_4_scale() -> None:
+    estimate = observed_metrics(_observed("observer.transparency_rating", [4.0, 3.0, 4.0]))[
+        "observer.transparency_rating"
+    ]
+    assert estimate.value == pytest.approx(3.6667, abs=1e-4)
+    assert estimate.ci_low == pytest.approx(2.2324, abs=1e-3)  # the t-interval's lower end
+    assert estimate.ci_high == 4  # not 5.10: the scale ends at 4
+
+
+def test_an_observed_percentage_stays_below_100() -> None:
+    estimate = observed_metrics(_observed("observer.tracks_shared_pct", [100.0, 100.0, 90.0]))[
+        "observer.tracks_shared_pct"
+    ]
+    assert estimate.ci_high <= 100 and estimate.ci_low < estimate.value
+
+
+def test_run_files_with_intervals_outside_the_domain_are_clipped() -> None:
+    from jointex.assess.assessment import run_metrics
+    from jointex.model.runs import RunResult
+
+    run = RunResult.model_validate(
+        unchecked_run_file(
+            "V-HADR-RELIEF",
+            "hadr",
+            {"hadr.sites_never_reached": {"mean": 0.033, "ci_low": -0.032, "ci_high": 0.099}},
+            replications=30,
+            seed=0,
+        )
+    )
+    value = run_metrics([run])["hadr.sites_never_reached"]
+    assert (value.ci_low, value.ci_high) == (0.0, 0.099)
+
+
 def test_run_results_are_read_and_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    good = {
-        "exercise": "BS27",
-        "vignette": "V-IAMD-RAID",
-        "replications": 1000,
-        "seed": 7,
-        "metrics": {"iamd.leak_probability": {"mean": 0.04, "ci_low": 0.03, "ci_high": 0.05}},
-    }
+    good = unchecked_run_file(
+        "V-IAMD-RAID",
+        "iamd",
+        {"iamd.leak_probability": {"mean": 0.04, "ci_low": 0.03, "ci_high": 0.05}},
+        seed=7,
+    )
     (tmp_path / "a.json").write_text(json.dumps(good))
     (run,) = read_runs(tmp_path)
     assert run.metrics["iamd.leak_probability"].ci_high == 0.05

@@ -51,11 +51,11 @@ def test_validate_strict_fails_on_warnings(write_folder: WriteFolder) -> None:
 
 
 def test_show_totals_forces_by_nation_and_service() -> None:
-    result = runner.invoke(app, ["show", "--json", str(EXAMPLES[0])])
+    result = runner.invoke(app, ["show", "--json", str(EXAMPLES[0]), "--for", "USA"])
     assert result.exit_code == 0
     summary = json.loads(result.stdout)
     assert summary["total_personnel"] == sum(f["personnel"] for f in summary["forces"])
-    assert sum(p["units"] for p in summary["participants"]) == 19
+    assert sum(p["units"] for p in summary["participants"]) == 19  # the USA may see every unit
     assert summary["msel"]["injects"] == 12
     assert summary["msel"]["first"] == "D+1 08:00"
     assert set(summary["objectives_by_aspect"]) == {
@@ -192,6 +192,11 @@ def test_demo_validates_analyses_and_writes_the_report(tmp_path: Path) -> None:
         str(out / "relief" / "V-HADR-RELIEF-rehearsal.html"),
         str(out / "relief" / "V-HADR-RELIEF-plan.csv"),
         str(out / "relief" / "V-HADR-RELIEF-plan.geojson"),
+        *(
+            str(out / "per-nation" / nation / name)
+            for nation in ("DEU", "EST", "GBR", "LTU", "NLD", "POL", "USA")
+            for name in (f"BS27-after-action-report-for-{nation}.html", f"interop-for-{nation}.html")
+        ),
     ]
     ratings = {r["objective"]: r for r in data["assessment"]["ratings"]}
     assert "no evidence" not in json.dumps(ratings["OBJ-DEF-1"]), "the rehearsal is the evidence"

@@ -108,13 +108,21 @@ def test_the_interop_report_carries_the_label_of_what_it_was_built_from(tmp_path
     full = tmp_path / "full.html"
     result = runner.invoke(app, ["interop", str(EXAMPLES[0]), "--html", str(full), "--json"])
     data = json.loads(result.stdout)
-    assert any("GBR-BATTLEGROUP" in component for component in data["components"])  # REL TO GBR, EST, USA ...
-    assert (
-        data["label"] == "NATO RESTRICTED // REL TO USA"
-    )  # ... so the whole analysis is, with the DEU inject
+    # The coalition version: the GBR battle group (REL TO GBR, EST, USA) is withheld, so every nation may
+    # read it, and the label says so; the DEU inject is withheld too and is not in an analysis of forces.
+    assert not any("GBR-BATTLEGROUP" in component for component in data["components"])
+    everyone = "NATO UNCLASSIFIED // REL TO DEU, EST, GBR, LTU, NLD, POL, USA"
+    assert data["label"] == everyone
+    assert data["release"] == {"reader": "ALL", "withheld": {"injects": 1, "units": 1}}
     page = _References()
     page.feed(full.read_text(encoding="utf-8"))
-    assert " ".join(page.text).count("NATO RESTRICTED // REL TO USA") == 2
+    text = " ".join(page.text)
+    assert text.count(everyone) == 2
+    assert "Coalition version" in text and "Withheld from this version: 1 unit, 1 inject." in text
+    usa = runner.invoke(app, ["interop", str(EXAMPLES[0]), "--for", "USA", "--json"])
+    data = json.loads(usa.stdout)
+    assert any("GBR-BATTLEGROUP" in component for component in data["components"])
+    assert data["label"] == "NATO RESTRICTED // REL TO EST, GBR, USA"  # the battle group's, not the inject's
 
 
 def test_interop_for_a_nation_leaves_out_what_it_may_not_see(tmp_path: Path) -> None:
@@ -122,7 +130,7 @@ def test_interop_for_a_nation_leaves_out_what_it_may_not_see(tmp_path: Path) -> 
     result = runner.invoke(app, ["interop", str(EXAMPLES[0]), "--for", "POL", "--html", str(out), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["label"] == "NATO UNCLASSIFIED"
+    assert data["label"] == "NATO UNCLASSIFIED // REL TO DEU, EST, GBR, LTU, NLD, POL, USA"
     assert not any("GBR-BATTLEGROUP" in component for component in data["components"])
     html = out.read_text(encoding="utf-8")
     assert "GBR-BATTLEGROUP" not in html

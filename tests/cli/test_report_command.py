@@ -8,7 +8,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from jointex.cli.main import app
+from jointex.service.exercises import load_exercise
 from tests.conftest import EXAMPLES
+from tests.run_files import run_file
 
 runner = CliRunner()
 
@@ -28,27 +30,23 @@ def test_report_json_lists_ratings_evidence_and_plan(tmp_path: Path) -> None:
     assert dip["measures"][0]["status"] == "uncertain"
     assert dip["hseep"] == "M"
     assert any(p["owner"] == "USA" and not p["proposed"] for p in data["improvement_plan"])
-    assert data["label"] == "NATO RESTRICTED // REL TO USA"
+    # The coalition version: Lithuania, the host, may read it (it used to be REL TO USA alone).
+    assert data["label"] == "NATO UNCLASSIFIED // REL TO DEU, EST, GBR, LTU, NLD, POL, USA"
+    assert data["release"]["reader"] == "ALL"
+    assert data["release"]["withheld"] == {"injects": 1, "observations": 1, "units": 1}
+    assert data["release"]["evidence_withheld_by_objective"] == {"OBJ-IAMD-1": 1}
     assert data["written"] == [str(tmp_path / "BS27-after-action-report.html")]
 
 
 def test_report_for_a_nation_with_runs_and_pdf(tmp_path: Path) -> None:
     runs = tmp_path / "runs"
     runs.mkdir()
-    (runs / "raid.json").write_text(
-        json.dumps(
-            {
-                "exercise": "BS27",
-                "vignette": "V-IAMD-RAID",
-                "replications": 1000,
-                "seed": 1,
-                "metrics": {
-                    "iamd.leak_probability": {"mean": 0.03, "ci_low": 0.02, "ci_high": 0.04},
-                    "iamd.cost_exchange_ratio": {"mean": 1.4, "ci_low": 1.2, "ci_high": 1.6},
-                },
-            }
-        )
-    )
+    metrics = {
+        "iamd.leak_probability": {"mean": 0.03, "ci_low": 0.02, "ci_high": 0.04},
+        "iamd.cost_exchange_ratio": {"mean": 1.4, "ci_low": 1.2, "ci_high": 1.6},
+    }
+    exercise = load_exercise(EXAMPLES[0]).exercise
+    (runs / "raid.json").write_text(json.dumps(run_file(exercise, "V-IAMD-RAID", metrics)))
     result = runner.invoke(
         app,
         [
@@ -76,7 +74,9 @@ def test_report_for_a_nation_with_runs_and_pdf(tmp_path: Path) -> None:
         "BS27-after-action-report-for-POL.html",
         "BS27-after-action-report-for-POL.pdf",
     ]
-    assert data["label"] == "NATO UNCLASSIFIED"
+    # Everything in POL's version releases to every nation that remains in it (the GBR battle group and
+    # the DEU inject are withheld): the banner says whom it may go to.
+    assert data["label"] == "NATO UNCLASSIFIED // REL TO DEU, EST, GBR, LTU, NLD, POL, USA"
 
 
 def test_report_prints_ratings_and_paths(tmp_path: Path) -> None:

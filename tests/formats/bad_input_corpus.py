@@ -23,7 +23,7 @@ CASES: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "yaml-syntax-unclosed-flow",
         {"exercise.yaml": swap("owners: [NOR, USA],", "owners: [NOR, USA,")},
         [
-            "exercise.yaml:17:117: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)",
+            "exercise.yaml:17:149: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)",
         ],
     ),
     (

@@ -100,3 +100,77 @@ def test_paths_with_nul_characters_are_refused(write_folder: WriteFolder) -> Non
 def test_over_long_include_paths_are_refused(write_folder: WriteFolder) -> None:
     report = validate_exercise(write_folder({"exercise.yaml": MINIMAL + f"include: [{'a' * 300}.yaml]\n"}))
     assert [p.message for p in report.problems] == [f"include {('a' * 80)!r} is too long"]
+
+
+def test_a_glob_climbing_out_of_the_folder_is_refused_before_it_is_expanded(
+    write_folder: WriteFolder, tmp_path: Path
+) -> None:
+    (tmp_path.parent / f"{tmp_path.name}-outside.yaml").write_text("units: []\n")
+    pattern = "../../../../../../../../**/*.yaml"
+    main = write_folder({"exercise.yaml": MINIMAL + f'include: ["{pattern}"]\n'})
+    report = validate_exercise(main)
+    assert [str(p) for p in report.problems] == [
+        f"exercise.yaml:{MINIMAL.count(chr(10)) + 1}:11: include[0]: include {pattern!r} leads out of the "
+        "exercise folder "
+        "(expected a pattern for files in the exercise folder, such as 'nations/*.yaml')"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "why"),
+    [
+        ("C:/Users/*.yaml", "is absolute"),
+        ("nations/*/../../../*.yaml", "has '..' after a wildcard"),
+        ("nations/../../*.yaml", "leads out of the exercise folder"),
+    ],
+)
+def test_globs_that_could_leave_the_folder_are_refused(
+    write_folder: WriteFolder, pattern: str, why: str
+) -> None:
+    main = write_folder({"exercise.yaml": MINIMAL + f'include: ["{pattern}"]\n', "nations/usa/x.yaml": ""})
+    assert [p.message for p in validate_exercise(main).problems] == [f"include {pattern!r} {why}"]
+
+
+@pytest.mark.parametrize("pattern", ["shared/*.yaml", "*/*.yaml", "shared/**/*.yaml"])
+def test_a_glob_through_a_symlinked_folder_leaving_it_names_nothing_outside(
+    write_folder: WriteFolder, tmp_path: Path, pattern: str
+) -> None:
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    (outside / "deep").mkdir(parents=True)
+    (outside / "secret.yaml").write_text("units: []\n")
+    (outside / "deep" / "secret.yaml").write_text("units: []\n")
+    main = write_folder({"exercise.yaml": MINIMAL + f'include: ["{pattern}"]\n'})
+    (tmp_path / "shared").symlink_to(outside, target_is_directory=True)
+    problems = [str(p) for p in validate_exercise(main).problems]
+    assert len(problems) == 1 and "leads out of the exercise folder" in problems[0]
+    assert "secret" not in problems[0]
+
+
+def test_globs_inside_the_folder_still_include_files(write_folder: WriteFolder) -> None:
+    main = write_folder(
+        {
+            "exercise.yaml": MINIMAL.replace("  - {nation: USA}\n", "")
+            + 'include: ["nations/**/*.yaml", "./more/*.yaml"]\n',
+            "nations/north/usa.yaml": "participants: [{nation: USA}]\n",
+            "nations/south/deeper/gbr.yaml": "participants: [{nation: GBR}]\n",
+            "more/fra.yaml": "participants: [{nation: FRA}]\n",
+        }
+    )
+    report = validate_exercise(main)
+    assert report.ok, report.problems
+    assert report.loaded is not None
+    assert [p.nation for p in report.loaded.exercise.participants] == ["NOR", "USA", "GBR", "FRA"]
+
+
+def test_an_include_that_is_a_symlink_loop_is_reported(write_folder: WriteFolder, tmp_path: Path) -> None:
+    main = write_folder({"exercise.yaml": MINIMAL + "include: [loop.yaml]\n"})
+    (tmp_path / "loop.yaml").symlink_to("loop.yaml")
+    assert [p.message for p in validate_exercise(main).problems] == [
+        "included file loop.yaml: cannot read the file: Too many levels of symbolic links"
+    ]
+
+
+def test_a_named_pipe_given_as_the_exercise_is_refused_without_waiting(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "exercise.yaml")
+    with pytest.raises(InputError, match="not a regular file: it is a named pipe"):
+        load_exercise(tmp_path / "exercise.yaml")

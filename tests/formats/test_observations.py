@@ -62,3 +62,16 @@ def test_yaml_errors_are_placed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert [str(p) for p in caught.value.problems] == [
         "o.yaml:2:5: observations[0]: give metric and value together, or neither"
     ]
+
+
+def test_a_rating_off_its_scale_is_placed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("o.yaml").write_text(
+        "observations:\n"
+        "  - {time: D+1, observer: E, objective: O, metric: observer.trust_rating, value: 5, text: t}\n"
+    )
+    with pytest.raises(InputError) as caught:
+        read_observations(Path("o.yaml"))
+    assert [str(p) for p in caught.value.problems] == [
+        "o.yaml:2:5: observations[0]: value 5 is outside the rating [1, 4] of observer.trust_rating"
+    ]

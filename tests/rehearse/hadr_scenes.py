@@ -5,7 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from jointex.rehearse.vignettes.hadr.compile import HadrVignette, compile_hadr
+from jointex.rehearse.vignettes.hadr.scene import HadrScene
+from jointex.service.exercises import load_exercise
+from tests.conftest import REPO
 from tests.rehearse.scenes import at, exercise_with
+
+PACIFIC = REPO / "examples" / "pacific-shelter" / "exercise.yaml"
 
 
 def relief(parameters: dict[str, Any], units: dict[str, str] | None = None) -> HadrVignette:
@@ -65,3 +70,13 @@ QUIET = {
     "breakdown_per_vehicle_day": 0,
 }
 """No disruptions: the plan is what happens."""
+
+
+def pacific(range_factor: float = 1.0) -> HadrScene:
+    """The Pacific example's relief vignette: 46 sites, 8 sources, 44 vehicles of 14 asset types; every
+    asset's range multiplied by ``range_factor``."""
+    exercise = load_exercise(PACIFIC).exercise
+    vignette = next(v for v in exercise.vignettes if v.id == "V-HADR-RELIEF")
+    parameters = dict(vignette.parameters)
+    parameters["assets"] = [{**a, "range_km": a["range_km"] * range_factor} for a in parameters["assets"]]
+    return compile_hadr(exercise, vignette.model_copy(update={"parameters": parameters})).scene

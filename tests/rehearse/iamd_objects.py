@@ -85,8 +85,8 @@ class Shooter:
         self.max_rounds = int(arrays["max_rounds"])  # type: ignore[call-overload]
         self.free_s = 0.0
         self.shots = 0
-        self.rounds: dict[int, int] = {}
-        self.been_inside: set[int] = set()
+        self.rounds: dict[tuple[int, int], int] = {}
+        self.assessed_s: dict[tuple[int, int], float] = {}
         raid = scene.raid
         # A spatial filter any modeller would add: only threats whose path ever comes within reach.
         self.candidates = sorted(
@@ -101,37 +101,80 @@ class Shooter:
         )
 
     def act(self, time_s: float, world: World) -> None:
-        for threat in self.candidates:
-            near = self.near_km[threat.threat_class]
-            if near > 0 and threat.distance_to(self.position, time_s) < near:
-                self.been_inside.add(threat.index)
         while self.free_s <= time_s and self.magazine >= self.salvo:
-            target = next((t for t in self.candidates if self._may_engage(t, time_s, world)), None)
-            if target is None:
+            choice = next(
+                (
+                    (t, window)
+                    for t in self.candidates
+                    if (window := self._may_engage(t, time_s, world)) is not None
+                ),
+                None,
+            )
+            if choice is None:
                 return
-            self._fire(target, time_s, world)
+            self._fire(*choice, time_s, world)
 
-    def _may_engage(self, threat: Threat, time_s: float, world: World) -> bool:
-        if threat.killed_s <= time_s or self.rounds.get(threat.index, 0) >= self.max_rounds:
-            return False
+    def _window(self, threat: Threat, launch_s: float) -> int | None:
+        """The envelope window an intercept from a launch at ``launch_s`` falls in: 0 approaching, 1 after
+        the threat has flown through the minimum range; None outside the envelope."""
+        intercept_s = launch_s + self.flight_s
+        if intercept_s > threat.impact_s:
+            return None
+        near, far = self.near_km[threat.threat_class], self.far_km[threat.threat_class]
+        if not near <= threat.distance_to(self.position, intercept_s) <= far:
+            return None
+        return (
+            1 if near > 0 and _closest_approach(threat, self.position, -math.inf, intercept_s) < near else 0
+        )
+
+    def _may_engage(self, threat: Threat, time_s: float, world: World) -> int | None:
+        if threat.killed_s <= time_s:
+            return None
         if world.track_s[self.nation].get(threat.index, math.inf) + self.reaction_s > time_s:
-            return False
-        if world.busy_s[self.group].get(threat.index, -math.inf) > time_s:
-            return False
-        intercept_s = time_s + self.flight_s
-        if intercept_s > threat.impact_s or threat.index in self.been_inside:
-            return False
-        near = self.near_km[threat.threat_class]
-        if near > 0 and _closest_approach(threat, self.position, time_s, intercept_s) < near:
-            return False  # it would fly through the minimum range before the intercept
-        return threat.distance_to(self.position, intercept_s) <= self.far_km[threat.threat_class]
+            return None
+        window = self._window(threat, time_s)
+        key = (threat.index, window or 0)
+        if window is None or self.rounds.get(key, 0) >= self.max_rounds:
+            return None
+        if self.assessed_s.get(key, -math.inf) > time_s:
+            return None  # look before shooting again
+        busy_s = world.busy_s[self.group].get(threat.index, -math.inf)
+        if busy_s > time_s and self._fitting(threat, window, busy_s) >= self._fitting(threat, window, time_s):
+            return None  # wait for the engagement in flight: no round of ours is lost by waiting
+        return window
 
-    def _fire(self, threat: Threat, time_s: float, world: World) -> None:
+    def _fitting(self, threat: Threat, window: int, from_s: float) -> int:
+        """Rounds this unit can still fire at ``threat`` in ``window`` if it starts at ``from_s``."""
+        left = min(self.max_rounds - self.rounds.get((threat.index, window), 0), self.magazine // self.salvo)
+        close_s = self._window_close_s(threat, window)
+        cycle_s = max(self.reload_s, self.flight_s)
+        if from_s > close_s:
+            return 0
+        return left if cycle_s <= 0 else min(left, math.floor((close_s - from_s) / cycle_s) + 1)
+
+    def _window_close_s(self, threat: Threat, window: int) -> float:
+        """Last launch time whose intercept is still in ``window``: where the threat's path, flown from
+        its launch point, enters the minimum range (approaching) or leaves the maximum range or arrives."""
+        ox, oy = threat.start[0] - self.position[0], threat.start[1] - self.position[1]
+        along = -(ox * threat.heading[0] + oy * threat.heading[1])
+        miss_sq = ox * ox + oy * oy - along * along
+        near, far = self.near_km[threat.threat_class], self.far_km[threat.threat_class]
+        flown = min(
+            along + math.sqrt(max(far * far - miss_sq, 0.0)),
+            threat.speed_kmps * (threat.impact_s - threat.launch_s),
+        )
+        if window == 0 and near > 0 and miss_sq < near * near:
+            flown = min(flown, along - math.sqrt(near * near - miss_sq))
+        return threat.launch_s + flown / threat.speed_kmps - self.flight_s
+
+    def _fire(self, threat: Threat, window: int, time_s: float, world: World) -> None:
         self.magazine -= self.salvo
         self.shots += self.salvo
-        self.rounds[threat.index] = self.rounds.get(threat.index, 0) + 1
+        key = (threat.index, window)
+        self.rounds[key] = self.rounds.get(key, 0) + 1
         self.free_s = time_s + self.reload_s
         resolved_s = time_s + self.flight_s
+        self.assessed_s[key] = resolved_s
         if any(
             g != self.group and busy.get(threat.index, -math.inf) > time_s
             for g, busy in enumerate(world.busy_s)

@@ -12,7 +12,9 @@ import pytest
 from numpy.typing import NDArray
 
 from jointex.formats.run_results import read_runs
+from jointex.model.runs import RunResult
 from jointex.rehearse.engine import RunTable, replication_keys, run_replications, uniforms
+from tests.run_files import unchecked_run_file
 
 
 @dataclass(frozen=True)
@@ -89,9 +91,40 @@ def test_common_random_numbers_make_paired_differences_sharp() -> None:
 
 def test_the_run_file_is_what_the_assessment_reads(tmp_path: Path) -> None:
     table: RunTable = run_replications(Salvo(0.7, 2), 2000, seed=9)
-    result = table.to_run_result("BS27", "V-IAMD-RAID")
+    result = RunResult.model_validate(
+        unchecked_run_file("V-IAMD-RAID", "iamd", {}, replications=table.replications, seed=table.seed)
+    ).model_copy(update={"metrics": table.metric_estimates()})
     (tmp_path / "run.json").write_text(json.dumps(result.model_dump(mode="json")))
     (read,) = read_runs(tmp_path)
     assert read.metrics["test.leak"].mean == pytest.approx(table.summary()["test.leak"].mean)
     assert read.replications == 2000 and read.seed == 9
     assert read.metrics["test.shots"].mean == 2.0
+
+
+def test_the_progress_callback_hears_of_every_batch_and_the_total() -> None:
+    calls: list[tuple[int, int]] = []
+    run_replications(Salvo(0.7, 2), 10, seed=1, batch_size=4, progress=lambda d, t: calls.append((d, t)))
+    assert calls == [(0, 10), (4, 10), (8, 10), (10, 10)]
+
+
+def test_summaries_keep_each_metric_inside_its_declared_domain() -> None:
+    once_in_30 = np.array([1.0] + [0.0] * 29)
+    table = RunTable(
+        {
+            "iamd.leak_probability": once_in_30,
+            "hadr.sites_never_reached": once_in_30,
+            "test.free": once_in_30,
+        },
+        seed=0,
+    )
+    summary = table.summary()
+    assert summary["iamd.leak_probability"].ci_low >= 0 and summary["iamd.leak_probability"].ci_high <= 1
+    assert summary["hadr.sites_never_reached"].ci_low >= 0
+    assert summary["test.free"].ci_low < 0  # a name the registry does not know keeps the normal interval
+
+
+def test_a_paired_difference_of_probabilities_stays_within_plus_minus_1() -> None:
+    always = RunTable({"iamd.leak_probability": np.array([1.0, 1.0, 1.0, 0.0])}, seed=0)
+    never = RunTable({"iamd.leak_probability": np.zeros(4)}, seed=0)
+    difference = always.difference(never)["iamd.leak_probability"]
+    assert -1 <= difference.ci_low <= difference.mean <= difference.ci_high <= 1

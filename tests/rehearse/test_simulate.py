@@ -68,9 +68,10 @@ def test_simulate_both_modes_prints_leakers_and_interceptors_per_nation_with_int
     ):
         assert text in result.output
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
-    assert "NATO RESTRICTED" in html and "data:image/png;base64," in html
+    assert "NATO UNCLASSIFIED // REL TO DEU, EST, GBR, LTU, NLD, POL, USA" in html  # the coalition version
+    assert "data:image/png;base64," in html
     run = json.loads((tmp_path / "runs" / "V-IAMD-RAID.json").read_text(encoding="utf-8"))
-    assert run["format"] == "jointex-run/1" and run["replications"] == 200
+    assert run["format"] == "jointex-run/2" and run["replications"] == 200 and run["mode"] == "both"
     assert "iamd.national.leak_probability" in run["metrics"]
 
     report = runner.invoke(

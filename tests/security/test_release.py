@@ -6,8 +6,9 @@ import pytest
 
 from jointex import load_exercise
 from jointex.errors import InputError
-from jointex.model import Classification, Label
-from jointex.security.release import releasable_exercise, report_label
+from jointex.model import Classification, Exercise, Label
+from jointex.security.labels import document_label, exercise_labels, force_labels
+from jointex.security.release import releasable_exercise, release_exercise, report_label, withheld_note
 from tests.conftest import EXAMPLES
 
 
@@ -50,3 +51,86 @@ def test_a_document_label_is_the_highest_classification_and_the_common_releasabi
         ]
     )
     assert disjoint.marking == "NATO RESTRICTED // REL TO NONE"
+
+
+def test_without_a_reader_the_coalition_version_holds_what_every_nation_may_see() -> None:
+    exercise = load_exercise(EXAMPLES[0]).exercise
+    coalition = release_exercise(exercise, None)
+    assert coalition.reader.is_coalition and coalition.reader.nations == set(exercise.nations)
+    assert "GBR-BATTLEGROUP" not in coalition.exercise.units_by_id  # REL TO GBR, EST, USA
+    assert "3003" not in {i.serial for i in coalition.exercise.injects()}  # REL TO DEU, LTU, USA
+    assert coalition.withheld == {"units": 1, "injects": 1}
+    assert release_exercise(exercise, "all").exercise == coalition.exercise
+    assert withheld_note(coalition.withheld) == "Withheld from this version: 1 unit, 1 inject."
+
+
+def test_a_document_is_labelled_rel_to_the_nations_every_element_releases_to() -> None:
+    exercise = load_exercise(EXAMPLES[0]).exercise
+    everyone = ", ".join(sorted(exercise.nations))
+    coalition = release_exercise(exercise, None).exercise
+    assert (
+        document_label(coalition, exercise_labels(coalition)).marking
+        == f"NATO UNCLASSIFIED // REL TO {everyone}"
+    )
+    usa = release_exercise(exercise, "USA").exercise
+    assert document_label(usa, force_labels(usa)).marking == "NATO RESTRICTED // REL TO EST, GBR, USA"
+
+
+def _with(exercise: Exercise, **changes: object) -> Exercise:
+    return Exercise.model_validate({**exercise.model_dump(by_alias=True), **changes})
+
+
+def test_a_withheld_participant_takes_its_units_controllers_and_nation_code_with_it() -> None:
+    exercise = load_exercise(EXAMPLES[0]).exercise
+    restricted = Label.model_validate("NATO RESTRICTED // REL TO NLD, USA")
+    participants = [
+        p.model_copy(update={"label": restricted}) if p.nation == "NLD" else p for p in exercise.participants
+    ]
+    objectives = [
+        o.model_copy(update={"owners": ("NLD", "USA")}) if o.id == "OBJ-IAMD-1" else o
+        for o in exercise.objectives
+    ]
+    changed = _with(
+        exercise,
+        participants=[p.model_dump(by_alias=True) for p in participants],
+        objectives=[o.model_dump(by_alias=True) for o in objectives],
+    )
+    release = release_exercise(changed, "POL")
+    for_pol = release.exercise
+    assert "NLD" not in for_pol.nations
+    assert not [u for u in for_pol.units if u.nation == "NLD"]
+    assert for_pol.objectives_by_id["OBJ-IAMD-1"].owners == ("USA",)
+    assert all("NLD" not in p.liaison_officers_to for p in for_pol.participants)
+    assert all("NLD" not in w.nations for w in for_pol.interoperability.waivers)
+    assert not [c for c in for_pol.controllers if c.nation == "NLD"]
+    assert release.withheld["participants"] == 1
+    # The NLD fire unit named in the IAMD raid goes from its parameters, and the raid still runs.
+    raid = next(v for v in for_pol.vignettes if v.id == "V-IAMD-RAID")
+    assert "NLD-PATRIOT" not in str(raid.parameters)
+    assert release.withheld["iamd fire units"] >= 1
+
+
+def test_a_version_whose_reader_may_not_see_the_host_is_refused_without_naming_it() -> None:
+    exercise = load_exercise(EXAMPLES[0]).exercise
+    restricted = Label.model_validate("NATO RESTRICTED // REL TO LTU, USA")
+    participants = [
+        p.model_copy(update={"label": restricted}) if p.nation == exercise.host_nation else p
+        for p in exercise.participants
+    ]
+    changed = _with(exercise, participants=[p.model_dump(by_alias=True) for p in participants])
+    with pytest.raises(InputError) as refused:
+        release_exercise(changed, "POL")
+    assert "host nation's participation is not releasable to POL" in str(refused.value)
+    assert exercise.host_nation not in str(refused.value)
+    assert release_exercise(changed, "USA").exercise.host_nation == "LTU"
+
+
+def test_an_exercise_not_releasable_to_the_reader_is_refused_clearly() -> None:
+    exercise = load_exercise(EXAMPLES[0]).exercise
+    changed = _with(exercise, label="NATO RESTRICTED // REL TO USA")
+    with pytest.raises(
+        InputError, match=r"the exercise is not releasable to POL \(NATO RESTRICTED // REL TO USA\)"
+    ):
+        release_exercise(changed, "POL")
+    with pytest.raises(InputError, match="not releasable to every participating nation"):
+        release_exercise(changed, None)

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from jointex import load_exercise
+from jointex.errors import InputError
 from jointex.formats.observations import read_observations
 from jointex.model import Exercise, Label
 from jointex.service.report import find_observations, write_report
@@ -23,6 +24,7 @@ SECTIONS = [
     "Deterrence",
     "Interoperability gaps",
     "Improvement plan",
+    "Simulation runs used",
 ]
 
 
@@ -105,3 +107,40 @@ def test_the_pdf_has_every_section_and_the_label_on_every_page(tmp_path: Path) -
     assert len(pages) >= len(SECTIONS) - 1
     assert all(marking in text for text in pages)
     assert all(f"page {i} of {len(pages)}" in text for i, text in enumerate(pages, start=1))
+
+
+def test_each_objective_says_how_much_of_its_evidence_was_withheld(tmp_path: Path) -> None:
+    """The German fire unit's observation (about inject 3003, REL TO DEU, LTU, USA) is evidence for
+    OBJ-IAMD-1: the coalition version and POL's say one piece was withheld; LTU's and the USA's hold it."""
+    coalition = write_report(EXAMPLES[0], tmp_path / "all")
+    assert coalition.report.withheld_by_objective == {"OBJ-IAMD-1": 1}
+    page = _Page()
+    page.feed(coalition.written[0].read_text(encoding="utf-8"))
+    text = " ".join(page.text)
+    assert "1 piece of evidence about this objective is not releasable" in text
+    assert "Coalition version" in text
+    assert "Withheld from this version: 1 unit, 1 inject, 1 observation." in text
+    assert write_report(EXAMPLES[0], tmp_path / "pol", reader="POL").report.withheld_by_objective == {
+        "OBJ-IAMD-1": 1
+    }
+    for nation in ("LTU", "USA"):
+        assert write_report(EXAMPLES[0], tmp_path / nation, reader=nation).report.withheld_by_objective == {}
+
+
+def test_the_host_nation_can_read_the_default_report(tmp_path: Path) -> None:
+    exercise = load_exercise(EXAMPLES[0]).exercise
+    run = write_report(EXAMPLES[0], tmp_path)
+    assert run.report.label.releases_to(exercise.host_nation)
+    assert all(run.report.label.releases_to(nation) for nation in exercise.nations)
+
+
+def test_an_observations_file_linking_out_of_the_exercise_folder_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("observations: []\n", encoding="utf-8")
+    folder = tmp_path / "exercise"
+    folder.mkdir()
+    (folder / "exercise.yaml").write_text("x: 1\n", encoding="utf-8")
+    (folder / "observations.yaml").symlink_to(outside)
+    with pytest.raises(InputError, match="leads out of the exercise folder") as refused:
+        find_observations(folder / "exercise.yaml")
+    assert "elsewhere" not in str(refused.value)

@@ -9,6 +9,7 @@ from datetime import timedelta
 from jointex.catalogue import Catalogue, nation_name
 from jointex.model import Exercise
 from jointex.model.times import format_scenario_time
+from jointex.security.labels import document_label, exercise_labels
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class ExerciseSummary:
     start_date: str
     end_date: str
     label: str
+    """The aggregate of the labels of everything summarised, not only the exercise's own."""
     participants: tuple[ParticipantLine, ...]
     forces: tuple[ForceLine, ...]
     equipment: dict[str, int]
@@ -126,7 +128,7 @@ def summarise(exercise: Exercise, catalogue: Catalogue) -> ExerciseSummary:
         host_nation=exercise.host_nation,
         start_date=exercise.start_date.isoformat(),
         end_date=exercise.end_date.isoformat(),
-        label=exercise.label.marking,
+        label=document_label(exercise, exercise_labels(exercise)).marking,
         participants=participants,
         forces=tuple(ForceLine(n, s, *v) for (n, s), v in sorted(forces.items())),
         equipment={

@@ -11,9 +11,11 @@ from jointex.analyse.interop import InteropResult, analyse_interop
 from jointex.assess.evidence import MetricValue, interop_metrics, merged, observed_metrics
 from jointex.assess.plan import PlanItem, improvement_plan
 from jointex.assess.ratings import ObjectiveRating, rate_objective
+from jointex.assess.run_checks import RunFile
 from jointex.catalogue import Catalogue
 from jointex.model import Exercise
 from jointex.model.assessment import Observations
+from jointex.model.metrics import METRICS
 from jointex.model.runs import RunResult
 
 
@@ -25,6 +27,8 @@ class Assessment:
     plan: tuple[PlanItem, ...]
     interop: InteropResult
     observations: Observations = field(default_factory=Observations)
+    runs_used: tuple[RunFile, ...] = ()
+    """The simulation runs whose metrics are evidence, with what produced them (`run_checks`)."""
 
     @property
     def rating_counts(self) -> dict[str, int]:
@@ -38,19 +42,26 @@ class Assessment:
             "rating_counts": self.rating_counts,
             "evidence": {k: v.to_dict() for k, v in sorted(self.evidence.items())},
             "improvement_plan": [p.to_dict() for p in self.plan],
+            "simulation_runs": [r.to_dict() for r in self.runs_used],
         }
 
 
 def run_metrics(runs: Sequence[RunResult]) -> dict[str, MetricValue]:
+    """The run files' estimates; an interval that strays outside its metric's domain (a run file written
+    by an older jointex, say) is clipped to it."""
     metrics = {}
     for run in runs:
         for metric, estimate in run.metrics.items():
+            low, high = estimate.ci_low, estimate.ci_high
+            domain = METRICS.domain(metric)
+            if low is not None and high is not None and domain.contains(estimate.mean):
+                low, high = domain.clip(low), domain.clip(high)
             metrics[metric] = MetricValue(
                 metric,
                 estimate.mean,
                 f"simulation of {run.vignette} ({run.replications} replications, seed {run.seed})",
-                estimate.ci_low,
-                estimate.ci_high,
+                low,
+                high,
                 run.replications,
             )
     return metrics
@@ -76,4 +87,5 @@ def assess(
         for objective in exercise.objectives
     )
     plan = improvement_plan(exercise, ratings, interop.gaps, observations.actions)
-    return Assessment(exercise, ratings, evidence, tuple(plan), interop, observations)
+    used = tuple(RunFile(None, run) for run in runs)
+    return Assessment(exercise, ratings, evidence, tuple(plan), interop, observations, used)

@@ -1,12 +1,12 @@
 """Evidence: metric values from analyses, simulation runs and evaluator observations.
 
 A metric value is exact (an analysis of the exercise file) or an estimate with a 95% confidence interval
-(a Monte Carlo run, or several observers measuring the same thing). Every value says where it came from.
+(a Monte Carlo run, or several observers measuring the same thing) inside the metric's domain, as the
+registry of metrics (`jointex.model.metrics`) declares it. Every value says where it came from.
 """
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -15,8 +15,10 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from jointex.analyse.interop import InteropResult, State
-from jointex.model import InteropDomain
+from jointex.analyse.intervals import mean_interval
 from jointex.model.assessment import Observation
+from jointex.model.metrics import METRICS
+from jointex.model.metrics.interop import CONNECTED_DOMAINS, INTEROP_METRIC_KEYS
 
 
 @dataclass(frozen=True)
@@ -36,19 +38,6 @@ class MetricValue:
         return asdict(self)
 
 
-_METRIC_KEYS = {
-    InteropDomain.AAR: "aar",
-    InteropDomain.FUEL: "fuel",
-    InteropDomain.AMMUNITION: "ammunition",
-    InteropDomain.DATA_LINK: "datalink",
-    InteropDomain.VOICE: "voice",
-    InteropDomain.C2: "c2",
-    InteropDomain.GEOSPATIAL: "geospatial",
-    InteropDomain.PROCEDURAL: "procedural",
-    InteropDomain.HUMAN: "human",
-}
-
-
 def interop_metrics(result: InteropResult) -> dict[str, MetricValue]:
     """Exercise-wide interoperability metrics.
 
@@ -66,11 +55,11 @@ def interop_metrics(result: InteropResult) -> dict[str, MetricValue]:
         if applicable == 0:
             continue
         share = 100.0 * (counts[State.COMPATIBLE] + counts[State.BRIDGED]) / applicable
-        key = _METRIC_KEYS[domain]
+        key = INTEROP_METRIC_KEYS[domain]
         metrics[f"interop.{key}.compatible_pairs_pct"] = MetricValue(
             f"interop.{key}.compatible_pairs_pct", round(float(share), 2), source
         )
-        if domain in (InteropDomain.DATA_LINK, InteropDomain.VOICE, InteropDomain.C2):
+        if domain in CONNECTED_DOMAINS:
             metrics[f"interop.{key}.connected_pairs_pct"] = MetricValue(
                 f"interop.{key}.connected_pairs_pct", round(float(share), 2), source
             )
@@ -101,7 +90,8 @@ def _t95(n: int) -> float:
 
 
 def observed_metrics(observations: Iterable[Observation]) -> dict[str, MetricValue]:
-    """Observers' measured values per metric: one value as it is, several as a mean with a t-interval."""
+    """Observers' measured values per metric: one value as it is, several as a mean with a 95% interval
+    (t quantile) by the method of the metric's domain, so a 1-4 rating's interval stays within 1 to 4."""
     values: dict[str, list[float]] = defaultdict(list)
     for observation in observations:
         if observation.metric is not None and observation.value is not None:
@@ -113,9 +103,11 @@ def observed_metrics(observations: Iterable[Observation]) -> dict[str, MetricVal
             metrics[metric] = MetricValue(metric, found[0], source)
             continue
         mean = statistics.fmean(found)
-        half = _t95(len(found)) * statistics.stdev(found) / math.sqrt(len(found))
+        low, high = mean_interval(
+            mean, statistics.stdev(found), len(found), METRICS.domain(metric), _t95(len(found))
+        )
         metrics[metric] = MetricValue(
-            metric, round(mean, 4), source, round(mean - half, 4), round(mean + half, 4), len(found)
+            metric, round(mean, 4), source, round(low, 4), round(high, 4), len(found)
         )
     return metrics
 

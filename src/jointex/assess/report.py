@@ -7,6 +7,8 @@ whole report and of each element, which the renderer prints and tags.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Generic, TypeVar
@@ -16,7 +18,10 @@ from jointex.assess.assessment import Assessment
 from jointex.assess.plan import PlanItem
 from jointex.assess.ratings import ObjectiveRating
 from jointex.model import Aspect, Exercise, Label
-from jointex.security.release import exercise_labels, report_label, unit_labels
+from jointex.model.runs import RunResult
+from jointex.security.evidence import ReleasedEvidence
+from jointex.security.labels import document_label, force_labels, report_label, unit_labels
+from jointex.security.release import Release, release_statement
 
 T = TypeVar("T")
 
@@ -57,13 +62,24 @@ class ReportData:
     plan: tuple[Labelled[PlanItem], ...]
     assessment: Assessment
     charts: dict[str, str] = field(default_factory=dict)
+    release: str = ""
+    """Whom this version is for and how much was withheld from it (counts), as one paragraph."""
+    withheld: dict[str, int] = field(default_factory=dict)
+    """Element kind -> how many were withheld from this version (counts only)."""
+    withheld_by_objective: dict[str, int] = field(default_factory=dict)
+    """Objective id -> pieces of evidence about it withheld from this version."""
 
 
-def _everything(exercise: Exercise, assessment: Assessment) -> list[Label]:
-    """The labels of everything the report was built from."""
-    labels = exercise_labels(exercise)
+def _everything(exercise: Exercise, assessment: Assessment, runs: Sequence[RunResult]) -> list[Label]:
+    """The labels of everything the report was built from: the forces it summarises, the objectives
+    and vignettes it rates and names, the observations, actions and simulation runs it cites."""
+    top = exercise.label
+    labels = force_labels(exercise)
+    labels += [o.label or top for o in exercise.objectives]
+    labels += [v.label or top for v in exercise.vignettes]
     labels += [o.label for o in assessment.observations.observations if o.label]
     labels += [a.label for a in assessment.observations.actions if a.label]
+    labels += [r.label for r in runs if r.label]
     return labels
 
 
@@ -91,9 +107,14 @@ def _summary(assessment: Assessment) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def build_report(assessment: Assessment, reader: str | None = None) -> ReportData:
+def build_report(
+    assessment: Assessment, release: Release, evidence: ReleasedEvidence | None = None
+) -> ReportData:
+    """The report of ``release``'s version: ``assessment`` must be of ``release.exercise``, from the
+    ``evidence`` released with it."""
     exercise = assessment.exercise
     top = exercise.label
+    withheld = release.withheld + (evidence.withheld if evidence else Counter())
     labels_of_units = unit_labels(exercise)
     objective_labels = {o.id: o.label or top for o in exercise.objectives}
 
@@ -118,8 +139,12 @@ def build_report(assessment: Assessment, reader: str | None = None) -> ReportDat
     )
     return ReportData(
         exercise=exercise,
-        label=report_label(_everything(exercise, assessment)),
-        reader=reader,
+        label=document_label(
+            exercise,
+            _everything(exercise, assessment, evidence.runs if evidence else ()),
+            release.reader.nations,
+        ),
+        reader=release.reader.nation,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         rating_counts=assessment.rating_counts,
         summary=_summary(assessment),
@@ -127,4 +152,7 @@ def build_report(assessment: Assessment, reader: str | None = None) -> ReportDat
         gaps=tuple(gap(g) for g in assessment.interop.gaps),
         plan=tuple(action(p) for p in assessment.plan),
         assessment=assessment,
+        release=release_statement(Release(release.exercise, release.reader, withheld)),
+        withheld=dict(withheld),
+        withheld_by_objective=dict(evidence.withheld_by_objective) if evidence else {},
     )

@@ -39,6 +39,26 @@ class ModeOption(StrEnum):
 
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
+FOR_HELP = (
+    "Build from only what is releasable to this nation; by default, or with ALL, from only what every "
+    "participating nation may see (the coalition version)."
+)
+
+
+def _check_outputs(
+    as_json: bool,
+    *,
+    files: dict[str, Path | None] | None = None,
+    folders: dict[str, Path | None] | None = None,
+) -> None:
+    """Leave with exit code 2, before any work starts, when an output option names a path that cannot be
+    written (a folder for a file, a file for a folder...)."""
+    from jointex.service.files import check_outputs
+
+    try:
+        check_outputs(files=files or {}, folders=folders or {})
+    except InputError as error:
+        fail_with(error, as_json)
 
 
 def _exercise_path(path: Path) -> Path:
@@ -58,16 +78,19 @@ ExerciseFile = Annotated[
 
 @app.command()
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Exercise files to validate.", show_default=False)],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Exercise files (or their folders) to validate.", show_default=False),
+    ],
     strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Check exercise files: syntax, types, references, dates, geography, labels and catalogue."""
+    """Check exercise files: syntax, types, references, metric names, dates, places, labels and catalogue."""
     from jointex.cli.output import print_problems
     from jointex.cli.render import render_validation
     from jointex.service.exercises import validate_exercise
 
-    reports = [validate_exercise(path) for path in files]
+    reports = [validate_exercise(_exercise_path(path)) for path in files]
     failed = any(not r.ok or (strict and r.problems) for r in reports)
     if as_json:
         print_json({"ok": not failed, "files": [r.to_dict() for r in reports]})
@@ -80,21 +103,24 @@ def validate(
 
 
 @app.command()
-def show(file: ExerciseFile, as_json: JsonOption = False) -> None:
+def show(
+    file: ExerciseFile,
+    reader: Annotated[str | None, typer.Option("--for", help=FOR_HELP)] = None,
+    as_json: JsonOption = False,
+) -> None:
     """Summarise an exercise: participants, forces, equipment, objectives, vignettes and the MSEL."""
-    from jointex.analyse.summary import summarise
     from jointex.cli.render import render_summary
-    from jointex.service.exercises import load_exercise
+    from jointex.security.release import release_statement
+    from jointex.service.summary import summary_for_file
 
     try:
-        loaded = load_exercise(file)
+        shown = summary_for_file(file, reader)
     except InputError as error:
         fail_with(error, as_json)
-    summary = summarise(loaded.exercise, loaded.catalogue)
     if as_json:
-        print_json(summary.to_dict())
-    else:
-        render_summary(summary)
+        print_json(shown.to_dict())
+        return
+    render_summary(shown.summary, release_statement(shown.release))
 
 
 @app.command()
@@ -102,26 +128,32 @@ def interop(
     file: ExerciseFile,
     html: Annotated[Path | None, typer.Option(help="Also write a self-contained HTML report here.")] = None,
     top: Annotated[int, typer.Option(help="How many gaps and single points of failure to print.")] = 15,
-    reader: Annotated[
-        str | None, typer.Option("--for", help="Analyse only what is releasable to this nation.")
-    ] = None,
+    reader: Annotated[str | None, typer.Option("--for", help=FOR_HELP)] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Analyse interoperability: domain matrices, nation scores, gaps, remedies, single points of failure."""
     from jointex.cli.render_interop import render_interop
+    from jointex.security.release import release_statement
     from jointex.service.interop import interop_for_file, write_interop_report
 
+    _check_outputs(as_json, files={"--html": html})
     try:
         run = interop_for_file(file, reader)
+        written = write_interop_report(run, html) if html else None
     except InputError as error:
         fail_with(error, as_json)
-    written = write_interop_report(run, html) if html else None
     if as_json:
         print_json(
-            {**run.result.to_dict(), "label": run.label.marking, "html": str(written) if written else None}
+            {
+                **run.result.to_dict(),
+                "label": run.label.marking,
+                "release": run.release.to_dict(),
+                "html": str(written) if written else None,
+            }
         )
         return
     console.print(f"Label: {run.label.marking}", style="bold", markup=False)
+    console.print(release_statement(run.release), markup=False)
     render_interop(run.result, top)
     if written:
         console.print(f"HTML report: {written}", markup=False)
@@ -131,9 +163,7 @@ def interop(
 def report(
     file: ExerciseFile,
     runs: Annotated[Path | None, typer.Option(help="Folder of simulation run results (*.json).")] = None,
-    reader: Annotated[
-        str | None, typer.Option("--for", help="Build from only what is releasable to this nation.")
-    ] = None,
+    reader: Annotated[str | None, typer.Option("--for", help=FOR_HELP)] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also write the PDF.")] = False,
     observations: Annotated[
         Path | None,
@@ -146,6 +176,7 @@ def report(
     from jointex.cli.render_assessment import render_assessment
     from jointex.service.report import write_report
 
+    _check_outputs(as_json, folders={"--out": out})
     try:
         result = write_report(file, out, runs, reader, pdf, observations)
     except InputError as error:
@@ -155,18 +186,17 @@ def report(
             {
                 **result.assessment.to_dict(),
                 "label": result.report.label.marking,
+                "release": {
+                    "reader": result.report.reader or "ALL",
+                    "withheld": result.report.withheld,
+                    "evidence_withheld_by_objective": result.report.withheld_by_objective,
+                },
                 "written": [str(p) for p in result.written],
             }
         )
         return
     render_assessment(result.assessment, result.report.label.marking)
-    if result.report.label.releasable_to == ():
-        errors.print(
-            "warning: this report combines elements no single nation may see together; "
-            "build one per nation with --for NATION",
-            style="yellow",
-            markup=False,
-        )
+    console.print(result.report.release, markup=False)
     for path in result.written:
         console.print(f"Report: {path}", markup=False)
 
@@ -177,7 +207,17 @@ def simulate(
     vignette: Annotated[
         str | None, typer.Option(help="Id of the vignette to rehearse (default: the only one that can be).")
     ] = None,
-    replications: Annotated[int, typer.Option(min=2, max=1_000_000, help="Monte Carlo replications.")] = 1000,
+    replications: Annotated[
+        int | None,
+        typer.Option(
+            min=2,
+            max=1_000_000,
+            help="Run exactly N replications (with --precision, at most N). Default, per vignette kind: "
+            "iamd up to 1,000, stopping once the leak probability's 95% CI is within +-0.005 (at least "
+            "100); hadr up to 100, stopping once the need met is within +-1 point (at least 30).",
+            show_default=False,
+        ),
+    ] = None,
     seed: Annotated[int, typer.Option(min=0, help="Random seed: the same seed gives the same numbers.")] = 0,
     mode: Annotated[
         ModeOption,
@@ -187,18 +227,24 @@ def simulate(
     ] = ModeOption.integrated,
     precision: Annotated[
         float | None,
-        typer.Option(help="Stop early once the headline metric's 95% CI half-width is below this."),
+        typer.Option(
+            help="Stop early once the headline metric's 95% CI half-width is below this (up to "
+            "--replications, else the kind's cap)."
+        ),
     ] = None,
     batch_size: Annotated[
-        int, typer.Option(min=1, help="Replications per batch (results do not change).")
-    ] = 256,
-    reader: Annotated[
-        str | None, typer.Option("--for", help="Rehearse only what is releasable to this nation.")
+        int | None,
+        typer.Option(
+            min=1,
+            help="Replications per batch (default: iamd 256, hadr one per thread); results do not change.",
+            show_default=False,
+        ),
     ] = None,
+    reader: Annotated[str | None, typer.Option("--for", help=FOR_HELP)] = None,
     html: Annotated[Path | None, typer.Option(help="Also write a self-contained HTML report here.")] = None,
     runs: Annotated[
         Path | None,
-        typer.Option(help="Also write the run file (jointex-run/1) into this folder for `report`."),
+        typer.Option(help="Also write the run file (jointex-run/2) into this folder for `report`."),
     ] = None,
     plans: Annotated[
         Path | None,
@@ -213,42 +259,48 @@ def simulate(
     IAMD: per C2 mode (integrated, national, both). HADR (relief distribution): need met by day, the
     longest-waiting sites and each nation's share of deliveries; --plans exports the daily plans.
     """
+    from jointex.cli.progress import progress_bar
     from jointex.cli.render_simulation import render_simulation
+    from jointex.security.release import release_statement
     from jointex.service.simulate import simulate as run_simulation
     from jointex.service.simulate import write_plan_files, write_run_file, write_simulation_html
 
+    _check_outputs(as_json, files={"--html": html}, folders={"--runs": runs, "--plans": plans})
+    show = not as_json and sys.stderr.isatty()
     try:
-        result = run_simulation(
-            file,
-            vignette,
-            replications=replications,
-            seed=seed,
-            mode=mode.value,
-            reader=reader,
-            batch_size=batch_size,
-            precision=precision,
-            progress=not as_json and sys.stderr.isatty(),
-        )
+        with progress_bar(
+            "Rehearsing", show, may_stop_early=replications is None or precision is not None
+        ) as bar:
+            result = run_simulation(
+                file,
+                vignette,
+                replications=replications,
+                seed=seed,
+                mode=mode.value,
+                reader=reader,
+                batch_size=batch_size,
+                precision=precision,
+                progress=bar,
+            )
+        written = [write_simulation_html(result, html)] if html else []
+        if runs:
+            written.append(write_run_file(result, runs))
+        if plans:
+            written.extend(write_plan_files(result, plans))
     except InputError as error:
         fail_with(error, as_json)
-    written = [write_simulation_html(result, html)] if html else []
-    if runs:
-        written.append(write_run_file(result, runs))
-    if plans:
-        try:
-            written.extend(write_plan_files(result, plans))
-        except InputError as error:
-            fail_with(error, as_json)
     if as_json:
         print_json(
             {
                 **result.simulation.to_dict(),
                 "label": result.label.marking,
+                "release": result.release.to_dict(),
                 "written": [str(p) for p in written],
             }
         )
         return
     console.print(f"Label: {result.label.marking}", style="bold", markup=False)
+    console.print(release_statement(result.release), markup=False)
     render_simulation(result.simulation)
     for path in written:
         console.print(f"Written: {path}", markup=False)
@@ -266,13 +318,17 @@ def schema(
     from jointex.formats.schema import exercise_json_schema
     from jointex.formats.schema_reference import render_format_reference
 
+    _check_outputs(as_json, files={"--out": out})
     text = render_format_reference() if markdown else json.dumps(exercise_json_schema(), indent=2) + "\n"
     if out is None:
         sys.stdout.write(text)
         return
     from jointex.service.files import write_text_atomically
 
-    write_text_atomically(out, text)
+    try:
+        write_text_atomically(out, text)
+    except InputError as error:
+        fail_with(error, as_json)
     if as_json:
         print_json({"ok": True, "written": str(out)})
     else:
@@ -365,6 +421,7 @@ def new(
     from jointex.model.geo import GeoPoint
     from jointex.service.scaffold import scaffold_exercise
 
+    _check_outputs(as_json, folders={"--dir": directory})
     try:
         start_date = date.fromisoformat(start) if start else date.today() + timedelta(days=90)
     except ValueError:
@@ -410,7 +467,11 @@ def demo(
     from jointex.cli.render_simulation import render_simulation
     from jointex.service.demo import run_demo
 
-    result = run_demo(out)
+    _check_outputs(as_json, folders={"--out": out})
+    try:
+        result = run_demo(out)
+    except InputError as error:
+        fail_with(error, as_json)
     if as_json:
         print_json(result.to_dict())
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -10,7 +11,7 @@ from typing import Any, NoReturn
 import typer
 from rich.console import Console
 
-from jointex.errors import InputError, Problem, Severity
+from jointex.errors import InputError, MoreProblems, Problem, Severity
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -21,8 +22,20 @@ errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def print_json(data: Any) -> None:
-    """Machine-readable output on stdout, nothing else on it."""
-    sys.stdout.write(json.dumps(data, indent=2, default=str, ensure_ascii=False) + "\n")
+    """Machine-readable output on stdout, nothing else on it: strict JSON, so a value that is not a
+    finite number (NaN, infinity: nothing to report) is written as null."""
+    text = json.dumps(_finite(data), indent=2, default=str, ensure_ascii=False, allow_nan=False)
+    sys.stdout.write(text + "\n")
+
+
+def _finite(data: Any) -> Any:
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {key: _finite(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_finite(value) for value in data]
+    return data
 
 
 def print_problems(problems: Sequence[Problem]) -> None:
@@ -38,6 +51,10 @@ def fail_with(error: InputError, as_json: bool) -> NoReturn:
         print_json({"ok": False, "problems": [p.to_dict() for p in error.problems]})
     else:
         print_problems(error.problems)
-        count = sum(1 for p in error.problems if p.severity is Severity.ERROR)
+        count = sum(
+            p.count if isinstance(p, MoreProblems) else 1
+            for p in error.problems
+            if p.severity is Severity.ERROR
+        )
         errors.print(f"{count} problem{'s' if count != 1 else ''} found.", style="bold red", markup=False)
     raise typer.Exit(EXIT_BAD_INPUT)

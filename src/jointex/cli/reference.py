@@ -56,7 +56,12 @@ def render_cli_reference() -> str:
         "",
         (root.help or "").strip(),
         "",
-        "Every command takes `--json` for machine-readable output on stdout.",
+        "Every command takes `--json` for machine-readable output on stdout (strict JSON: a value that is "
+        "not a finite number is `null`).",
+        "",
+        "Every command that writes checks its output paths before any work starts: a folder option (`--out`, "
+        "`--runs`, `--plans`, `--dir`) that names a file, or a file option (`--html`, `schema --out`) that "
+        "names a folder, exits 2 with the option and path named, before anything is rehearsed or written.",
         "",
     ]
     for name in sorted(root.commands):

@@ -29,12 +29,15 @@ def render_validation(report: ValidationReport) -> None:
     )
 
 
-def render_summary(summary: ExerciseSummary) -> None:
+def render_summary(summary: ExerciseSummary, release: str = "") -> None:
+    """The summary, under its label and, when given, the sentence saying whom this version is for."""
     console.print(
         f"[bold]{summary.name}[/bold] ({summary.id}) — {summary.type.upper()} hosted by "
         f"{summary.host_nation}, {summary.start_date} to {summary.end_date}"
     )
     console.print(f"Label: {summary.label}", style="bold", markup=False)
+    if release:
+        console.print(release, markup=False)
 
     table = Table(title="Participants", title_justify="left")
     for column in ("Nation", "Name", "Role", "Languages", "Standards", "Units", "Personnel"):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 
 from jointex.cli.output import console
+from jointex.model.metrics import METRICS
 from jointex.rehearse.engine import Estimate
 from jointex.rehearse.simulate import Simulation
 
@@ -63,11 +65,15 @@ def render_simulation(simulation: Simulation) -> None:
     for metric in next(iter(summaries.values())):
         if simulation.scene is not None and metric.count(".") > 1:
             continue  # a relief run's per-site and per-nation metrics are in the tables below (and --json)
-        row = [metric, *(_cell(summary[metric]) for summary in summaries.values())]
+        row: list[str | Text] = [metric, *(_cell(summary[metric]) for summary in summaries.values())]
         if differences is not None:
-            row.append(_cell(differences[metric]))
+            d = differences[metric]
+            style = {True: "green", False: "red", None: ""}[METRICS.improvement(metric, d.ci_low, d.ci_high)]
+            row.append(Text(_cell(d), style=style))
         table.add_row(*row)
     console.print(table)
+    for caveat in simulation.caveats:
+        console.print(f"Read with care: {caveat}", markup=False)
     render_relief(simulation)
     if differences is not None:
         console.print(

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from jointex.errors import InputError
 from jointex.formats.hxl_sites import merge_hxl_sites
 from jointex.formats.includes import read_with_includes
-from jointex.formats.validation_errors import validation_problems
+from jointex.formats.validation_errors import unknown_field_flood, validation_problems
 from jointex.formats.yaml_source import SourceMap
 from jointex.model.exercise import Exercise
 
@@ -33,6 +33,9 @@ def parse_exercise_file(path: Path) -> ParsedExercise:
     """
     merged = read_with_includes(path)
     merge_hxl_sites(merged.data, merged.source, merged.root_folder)
+    flood = unknown_field_flood(merged.data, merged.source, Exercise)
+    if flood:
+        raise InputError(tuple(flood))
     try:
         exercise = Exercise.model_validate(merged.data)
     except ValidationError as error:

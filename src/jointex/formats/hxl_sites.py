@@ -31,6 +31,7 @@ from pydantic import ValidationError
 
 from jointex.errors import InputError, Problem
 from jointex.formats.includes import display_path, path_entry_problem
+from jointex.formats.safe_files import real_path
 from jointex.formats.yaml_source import MAX_FILE_BYTES, SourceMap
 from jointex.model.hadr import Site
 
@@ -197,7 +198,7 @@ def merge_hxl_sites(data: dict[str, Any], source: SourceMap, root_folder: Path) 
         if why is not None:
             problems.append(source.problem(where, f"sites_file {why}", "a CSV path relative to the exercise"))
             continue
-        target = (root_folder / entry).resolve()
+        target = real_path(root_folder / entry)
         if not target.is_relative_to(root_folder):
             problems.append(
                 source.problem(

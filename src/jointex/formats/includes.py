@@ -9,11 +9,14 @@ must stay inside the folder of the main exercise file. Cycles and files included
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jointex.errors import FieldPath, InputError, Problem
+from jointex.errors import MAX_PROBLEMS, FieldPath, InputError, MoreProblems, Problem, more_problems
+from jointex.formats.include_globs import UnsafeGlobError, expand_glob, has_wildcard
+from jointex.formats.safe_files import real_path
 from jointex.formats.yaml_source import SourceMap, YamlDocument, read_yaml_mapping
 
 LIST_SECTIONS = ("phases", "participants", "controllers", "actors", "units", "objectives", "vignettes")
@@ -32,7 +35,7 @@ def path_entry_problem(entry: object) -> str | None:
         return "contains a NUL character"
     if len(entry) > MAX_PATH_CHARS or any(len(part) > 255 for part in entry.split("/")):
         return "is too long"
-    if Path(entry).is_absolute():
+    if Path(entry).is_absolute() or re.match(r"[A-Za-z]:|[/\\]", entry):
         return "is absolute"
     return None
 
@@ -57,7 +60,7 @@ class MergedDocument:
 
 class _Merger:
     def __init__(self, main_file: Path) -> None:
-        self.main_file = main_file.resolve()
+        self.main_file = real_path(main_file)
         self.root_folder = self.main_file.parent
         self.merged = MergedDocument({}, SourceMap(), self.root_folder)
         self.first_included_by: dict[Path, Path] = {}
@@ -96,7 +99,7 @@ class _Merger:
                     )
                 )
                 continue
-            target = (base / entry).resolve()
+            target = real_path(base / entry)
             if not target.is_relative_to(self.root_folder):
                 self.problems.append(
                     document.source.problem(
@@ -110,7 +113,7 @@ class _Merger:
         return rebased
 
     def _real_path(self, document: YamlDocument) -> Path:
-        return (Path.cwd() / document.file).resolve()
+        return real_path(Path.cwd() / document.file)
 
     def _targets(self, document: YamlDocument, index: int, pattern: Any) -> list[Path]:
         where: FieldPath = ("include", index)
@@ -127,12 +130,26 @@ class _Merger:
             return []
         assert isinstance(pattern, str)
         base = self._real_path(document).parent
-        if any(char in pattern for char in "*?["):
-            found = sorted(p for p in base.glob(pattern) if p.is_file())
-            if not found:
-                self.problems.append(document.source.problem(where, f"no file matches {pattern!r}"))
-            return found
-        return [base / pattern]
+        if not has_wildcard(pattern):
+            return [base / pattern]
+        try:
+            found = expand_glob(pattern, base, self.root_folder, MAX_INCLUDED_FILES)
+        except UnsafeGlobError as refused:
+            self.problems.append(
+                document.source.problem(
+                    where,
+                    f"include {pattern[:80]!r} {refused}",
+                    expected="a pattern for files in the exercise folder, such as 'nations/*.yaml'",
+                )
+            )
+            return []
+        if len(found) > MAX_INCLUDED_FILES:
+            raise InputError(
+                (document.source.problem(where, f"{pattern!r} matches over {MAX_INCLUDED_FILES} files"),)
+            )
+        if not found:
+            self.problems.append(document.source.problem(where, f"no file matches {pattern!r}"))
+        return found
 
     def _follow_includes(self, document: YamlDocument, stack: list[Path]) -> None:
         includes = document.data.get("include", [])
@@ -151,7 +168,7 @@ class _Merger:
 
     def _include(self, parent: YamlDocument, index: int, target: Path, stack: list[Path]) -> None:
         where: FieldPath = ("include", index)
-        real = target.resolve()
+        real = real_path(target)
         shown = display_path(target)
         if not real.is_relative_to(self.root_folder):
             self.problems.append(
@@ -182,7 +199,8 @@ class _Merger:
             document = read_yaml_mapping(real, display_path(real))
         except InputError as error:
             for problem in error.problems:
-                if problem.line is None:  # about the file as a whole: place it at the include entry
+                whole_file = problem.line is None and not isinstance(problem, MoreProblems)
+                if whole_file:  # place it at the include entry
                     self.problems.append(
                         parent.source.problem(
                             where, f"included file {shown}: {problem.message}", problem.expected
@@ -197,15 +215,19 @@ class _Merger:
 
     def _merge(self, document: YamlDocument) -> None:
         data, merged = document.data, self.merged.data
-        for key in data:
-            if key not in INCLUDABLE:
-                self.problems.append(
-                    document.source.problem(
-                        (key,),
-                        f"an included file cannot set {key!r}",
-                        expected="only " + ", ".join(INCLUDABLE) + " (the main file sets the rest)",
-                    )
+        refused = [key for key in data if key not in INCLUDABLE]
+        listed = refused if len(refused) <= MAX_PROBLEMS + 1 else refused[:MAX_PROBLEMS]
+        document.source.prefetch((key,) for key in listed)
+        for key in listed:
+            self.problems.append(
+                document.source.problem(
+                    (key,),
+                    f"an included file cannot set {key!r}",
+                    expected="only " + ", ".join(INCLUDABLE) + " (the main file sets the rest)",
                 )
+            )
+        if len(refused) > len(listed):
+            self.problems.append(more_problems(len(refused) - len(listed), document.file))
         for key in LIST_SECTIONS:
             if key in data:
                 self._append(document, (key,), data[key], merged.setdefault(key, []), (key,))

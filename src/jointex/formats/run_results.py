@@ -1,17 +1,27 @@
-"""Simulation run results (JSON, one file per run) in a runs folder."""
+"""Simulation run results (JSON, one file per run) in a runs folder.
+
+A runs folder may hold anything, so each ``*.json`` in it must be a regular file of at most 16 MiB (a
+symbolic link must not lead out of the folder), UTF-8, and strict JSON (`json_source`); a folder of over
+`MAX_RUN_FILES` runs is refused.
+"""
 
 from __future__ import annotations
 
-import json
+import itertools
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from jointex.errors import InputError, Problem
 from jointex.formats.includes import display_path
-from jointex.formats.validation_errors import validation_problems
-from jointex.formats.yaml_source import MAX_FILE_BYTES, SourceMap
+from jointex.formats.json_source import parse_json
+from jointex.formats.safe_files import decode_utf8, read_regular_file
+from jointex.formats.source_map import SourceMap
+from jointex.formats.validation_errors import unknown_field_flood, validation_problems
 from jointex.model.runs import RunResult
+
+MAX_RUN_FILES = 1000
 
 
 def read_runs(folder: Path) -> list[RunResult]:
@@ -20,34 +30,32 @@ def read_runs(folder: Path) -> list[RunResult]:
         raise InputError.single(
             "runs folder not found", file=display_path(folder), expected="a folder of run JSON files"
         )
+    paths = sorted(itertools.islice(folder.glob("*.json"), MAX_RUN_FILES + 1))
+    if len(paths) > MAX_RUN_FILES:
+        raise InputError.single(
+            f"over {MAX_RUN_FILES} run files", file=display_path(folder), expected="one file per vignette run"
+        )
     runs: list[RunResult] = []
     problems: list[Problem] = []
-    for path in sorted(folder.glob("*.json")):
-        shown = display_path(path)
-        if path.stat().st_size > MAX_FILE_BYTES:
-            problems.append(Problem("file over the 16 MiB limit", file=shown))
-            continue
+    for path in paths:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            line = getattr(error, "lineno", None)
-            problems.append(
-                Problem(
-                    f"not valid JSON: {getattr(error, 'msg', error)}",
-                    file=shown,
-                    line=line,
-                    column=getattr(error, "colno", None),
-                )
-            )
-            continue
-        try:
-            runs.append(RunResult.model_validate(data))
-        except ValidationError as error:
-            source = SourceMap()
-            problems += [
-                p if p.file else Problem(p.message, shown, None, None, p.field, p.expected)
-                for p in validation_problems(error, source, RunResult)
-            ]
+            runs.append(_read_run(path, folder))
+        except InputError as error:
+            problems += error.problems
     if problems:
         raise InputError(tuple(problems))
     return runs
+
+
+def _read_run(path: Path, folder: Path) -> RunResult:
+    shown = display_path(path)
+    raw = read_regular_file(path, shown, within=folder, expected="a run JSON file")
+    data = parse_json(decode_utf8(raw, shown, "a UTF-8 JSON file"), shown)
+    source = SourceMap()  # JSON values have no positions: problems name the file and field
+    problems = unknown_field_flood(data, source, RunResult)
+    if not problems:
+        try:
+            return RunResult.model_validate(data)
+        except ValidationError as error:
+            problems = validation_problems(error, source, RunResult)
+    raise InputError(tuple(p if p.file else replace(p, file=shown) for p in problems))

@@ -19,8 +19,10 @@ An exercise is one YAML file (safe YAML only: no tags, no merge keys `<<`) whose
 **Exercise** mapping below. Its `include:` list merges other files into it: each included file holds some
 of the lists `phases`, `participants`, `controllers`, `actors`, `units`, `objectives`, `vignettes`,
 `scenario.events`, plus `include` and `catalogue`, and their entries are appended. Paths resolve relative
-to the including file, may be glob patterns (`nations/*.yaml`), and must stay inside the folder of the main
-exercise file. A file may be at most 16 MiB; anchors and aliases may expand to at most 100,000 values.
+to the including file, may be glob patterns (`nations/*.yaml`, `nations/**/*.yaml`), and must stay inside
+the folder of the main exercise file: a pattern with `..` after a wildcard, or whose fixed start or a
+symbolic link leads out of the folder, is refused before anything outside is listed. A file may be at most
+16 MiB and nest values at most 64 deep; anchors and aliases may expand to at most 100,000 values.
 
 Positions are WGS84: `"54.69, 25.28"` (lat, lon in decimal degrees), `[54.69, 25.28]`,
 `{lat_deg: 54.69, lon_deg: 25.28}` or an MGRS reference such as `"35ULA7976060424"`. Scenario times count

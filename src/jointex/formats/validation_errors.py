@@ -1,15 +1,28 @@
-"""Pydantic validation errors rewritten as problems a planner can act on, placed by the source map."""
+"""Pydantic validation errors rewritten as problems a planner can act on, placed by the source map.
+
+A hostile file can hold a million unknown keys, so only the first `MAX_PROBLEMS` errors become problems
+(one more line counts the rest): pydantic's errors are read from its JSON, item by item, and only their
+positions are looked for.
+"""
 
 from __future__ import annotations
 
 import difflib
+import json
+from dataclasses import dataclass
 from functools import cache
 
 from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 
-from jointex.errors import FieldPath, Problem
-from jointex.formats.yaml_source import SourceMap
+from jointex.errors import MAX_PROBLEMS, FieldPath, Problem, more_problems
+from jointex.formats.source_map import SourceMap
+
+
+@dataclass(frozen=True)
+class _Error:
+    kind: str
+    loc: FieldPath
+    message: str
 
 
 @cache
@@ -39,10 +52,24 @@ def _nested_models(annotation: object) -> list[type[BaseModel]]:
     return found
 
 
-def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str | None]:
-    kind = error["type"]
-    loc = error["loc"]
-    message = error["msg"]
+def _first_errors(error: ValidationError, limit: int) -> list[_Error]:
+    """The first ``limit`` errors, without building the others (``errors()`` builds them all, slowly)."""
+    text = error.json(include_url=False, include_context=False, include_input=False)
+    decoder = json.JSONDecoder()
+    found: list[_Error] = []
+    index = 1  # past the opening '['
+    while len(found) < limit and index < len(text):
+        while text[index] in ", \n":
+            index += 1
+        if text[index] == "]":
+            break
+        item, index = decoder.raw_decode(text, index)
+        found.append(_Error(item["type"], tuple(item["loc"]), item["msg"]))
+    return found
+
+
+def _message(error: _Error, model: type[BaseModel]) -> tuple[str, str | None]:
+    kind, loc, message = error.kind, error.loc, error.message
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     if kind == "extra_forbidden":
@@ -60,10 +87,44 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str | No
 def validation_problems(
     error: ValidationError, source: SourceMap, model: type[BaseModel], prefix: FieldPath = ()
 ) -> list[Problem]:
-    """One problem per pydantic error, at the position of the offending value."""
-    problems: list[Problem] = []
-    for item in error.errors(include_url=False):
-        path: FieldPath = (*prefix, *item["loc"])
-        message, expected = _message(item, model)
-        problems.append(source.problem(path, message, expected))
+    """One problem per pydantic error, at the position of the offending value; past `MAX_PROBLEMS` of
+    them, one line counts the rest."""
+    total = error.error_count()
+    errors = _first_errors(error, total if total <= MAX_PROBLEMS + 1 else MAX_PROBLEMS)
+    return _problems(errors, total, source, model, prefix)
+
+
+def unknown_field_flood(data: object, source: SourceMap, model: type[BaseModel]) -> list[Problem]:
+    """The problems of a mapping with over `MAX_PROBLEMS` unknown fields at its top, found without
+    validating it (which would hold an error for each); empty when there are fewer, for the model to report.
+    """
+    if (
+        not isinstance(data, dict)
+        or len(data) <= MAX_PROBLEMS + 1
+        or model.model_config.get("extra") != "forbid"
+    ):
+        return []
+    known = {info.alias or name for name, info in model.model_fields.items()} | set(model.model_fields)
+    unknown = [key for key in data if key not in known]
+    if len(unknown) <= MAX_PROBLEMS + 1:
+        return []
+    errors = [
+        _Error(
+            "extra_forbidden", (key if isinstance(key, int) else str(key),), "Extra inputs are not permitted"
+        )
+        for key in unknown[:MAX_PROBLEMS]
+    ]
+    return _problems(errors, len(unknown), source, model, ())
+
+
+def _problems(
+    errors: list[_Error], total: int, source: SourceMap, model: type[BaseModel], prefix: FieldPath
+) -> list[Problem]:
+    paths: list[FieldPath] = [(*prefix, *item.loc) for item in errors]
+    source.prefetch(paths)
+    problems = [
+        source.problem(path, *_message(item, model)) for path, item in zip(paths, errors, strict=True)
+    ]
+    if total > len(problems):
+        problems.append(more_problems(total - len(problems), problems[-1].file if problems else None))
     return problems

@@ -2,7 +2,8 @@
 
 The exercise file is written by people and sometimes by adversaries, so this reader:
 
-- refuses files over ``MAX_FILE_BYTES``, text that is not UTF-8, and documents that are not one mapping;
+- reads only regular files (not pipes or devices), refuses files over ``MAX_FILE_BYTES``, text that is
+  not UTF-8, documents that are not one mapping, and values nested over ``MAX_DEPTH`` deep;
 - expands anchors and aliases within a budget, so a "billion laughs" document is refused at once
   instead of eating the memory, and refuses recursive aliases, merge keys (``<<``) and non-standard tags;
 - reports duplicate keys, which plain PyYAML silently overwrites;
@@ -12,14 +13,14 @@ The exercise file is written by people and sometimes by adversaries, so this rea
 Two parsers share the work. The data comes from yaml-rs (a Rust YAML parser, about twenty times faster
 than PyYAML's C loader on large exercises) with duplicate keys refused and alias expansion capped. The
 careful reader, PyYAML's safe composer walked node by node, finds positions and explains problems; it runs
-first on any file with anchors, tags, merge keys, document markers or control characters, on any file
-yaml-rs refuses, and otherwise only when a problem needs a position, so a valid file pays for one parse.
+first on any file with anchors, tags, merge keys, document markers, control characters or deep indentation,
+and on any file yaml-rs refuses. Otherwise positions come only when a problem needs them, from PyYAML's
+event stream (`yaml_positions`), so a valid file pays for one parse.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,13 +28,17 @@ from typing import Any
 import yaml
 import yaml_rs
 
-from jointex.errors import FieldPath, InputError, Problem
+from jointex.errors import MAX_PROBLEMS, FieldPath, InputError, Problem, more_problems
+from jointex.formats.safe_files import MAX_FILE_BYTES as MAX_FILE_BYTES
+from jointex.formats.safe_files import decode_utf8, read_regular_file
+from jointex.formats.source_map import Position as Position
+from jointex.formats.source_map import SourceMap as SourceMap
+from jointex.formats.yaml_positions import Loader as _Loader
+from jointex.formats.yaml_positions import stream_positions
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_ALIAS_EXPANSION_NODES = 100_000
 MAX_DEPTH = 64
 
-_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _PLAIN_TAGS: dict[type[yaml.Node], str] = {
     yaml.SequenceNode: "tag:yaml.org,2002:seq",
@@ -43,12 +48,21 @@ _SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TAG_ANCHOR_ALIAS = re.compile(r"[!&*]")
 _TOKEN_START = frozenset(" \t\r\n[{,")
+# Block nesting needs indentation or a compact '- ', '? ' or ': ' per level, so a value nested N deep
+# starts past column N: a line starting with MAX_DEPTH such characters may nest too deep for the fast
+# parser, which recurses on the C stack and crashes near 12,000 levels (flow nesting it caps at 256).
+_DEEP_START = re.compile(rf"[ \t?:-]{{{MAX_DEPTH}}}")
+# one pattern per line break, each starting with a literal character: a fast scan
+_DEEP_LINES = {br: re.compile(rf"{br}[ \t?:-]{{{MAX_DEPTH}}}") for br in ("\n", "\r")}
 
 
 def needs_careful_reading(text: str) -> bool:
     """Whether a text has anything the fast parser should not see first: control characters, tags,
-    anchors, aliases, merge keys or document markers. Errs on the careful side; each test is a scan in C."""
+    anchors, aliases, merge keys, document markers, or a line that may nest values over `MAX_DEPTH` deep
+    (the careful reader refuses those). Errs on the careful side; each test is a scan in C."""
     if _CONTROL_CHARACTERS.search(text) or "<<" in text:
+        return True
+    if _DEEP_START.match(text) or any(br in text and deep.search(text) for br, deep in _DEEP_LINES.items()):
         return True
     if text.startswith(("---", "...")) or "\n---" in text or "\n..." in text:
         return True
@@ -62,70 +76,6 @@ _RS_LOCATION = re.compile(r"at line (\d+), column (\d+)")
 
 
 @dataclass(frozen=True)
-class Position:
-    """Where a value starts in a file (1-based line and column)."""
-
-    file: Path
-    line: int
-    column: int
-
-
-class SourceMap:
-    """Field path -> position of the value, for one document or several merged.
-
-    Positions may be computed on first use (``compute``), so that a valid file is parsed only once.
-    """
-
-    def __init__(self, compute: Callable[[], dict[FieldPath, Position]] | None = None) -> None:
-        self._positions: dict[FieldPath, Position] | None = None if compute else {}
-        self._compute = compute
-        self._grafts: list[tuple[SourceMap, Callable[[FieldPath], FieldPath | None]]] = []
-
-    @property
-    def positions(self) -> dict[FieldPath, Position]:
-        if self._positions is None:
-            assert self._compute is not None
-            try:
-                self._positions = self._compute()
-            except InputError:  # the careful reader disagrees with the fast one: fall back to no positions
-                self._positions = {}
-        if self._grafts:
-            grafts, self._grafts = self._grafts, []
-            for other, rewrite in grafts:
-                for path, position in other.positions.items():
-                    new_path = rewrite(path)
-                    if new_path is not None:
-                        self._positions[new_path] = position
-        return self._positions
-
-    def locate(self, path: FieldPath) -> Position | None:
-        """Position of ``path``, or of its nearest ancestor that has one."""
-        positions = self.positions
-        for end in range(len(path), -1, -1):
-            found = positions.get(path[:end])
-            if found is not None:
-                return found
-        return None
-
-    def problem(self, path: FieldPath, message: str, expected: str | None = None, **extra: Any) -> Problem:
-        """A problem placed at ``path``."""
-        where = self.locate(path)
-        return Problem(
-            message,
-            file=where.file if where else None,
-            line=where.line if where else None,
-            column=where.column if where else None,
-            field=path,
-            expected=expected,
-            **extra,
-        )
-
-    def graft(self, other: SourceMap, rewrite: Callable[[FieldPath], FieldPath | None]) -> None:
-        """Take ``other``'s positions, each path rewritten (or dropped when ``rewrite`` returns None)."""
-        self._grafts.append((other, rewrite))
-
-
-@dataclass(frozen=True)
 class YamlDocument:
     data: dict[str, Any]
     source: SourceMap
@@ -133,33 +83,13 @@ class YamlDocument:
 
 
 def _read_text(file: Path, display: Path) -> str:
-    try:
-        size = file.stat().st_size
-    except FileNotFoundError:
-        raise InputError.single("file not found", file=display) from None
-    except OSError as error:
-        raise InputError.single(f"cannot read the file: {error.strerror}", file=display) from None
-    if not file.is_file():
-        raise InputError.single("not a regular file", file=display, expected="a YAML file")
-    if size > MAX_FILE_BYTES:
-        raise InputError.single(
-            f"file is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit",
-            file=display,
-            expected="an exercise file split with include: into files of at most 16 MiB each",
-        )
-    raw = file.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise InputError.single(
-            "the file is not UTF-8 text (binary data?)",
-            file=display,
-            line=line,
-            column=column,
-            expected="a UTF-8 encoded YAML file",
-        ) from None
+    raw = read_regular_file(
+        file,
+        display,
+        expected="a YAML file",
+        expected_size="an exercise file split with include: into files of at most 16 MiB each",
+    )
+    text = decode_utf8(raw, display, "a UTF-8 encoded YAML file")
     if not text.strip():
         raise InputError.single(
             "the file is empty", file=display, line=1, column=1, expected="a YAML mapping"
@@ -191,6 +121,7 @@ class _CarefulReader:
         self.display = display
         self.positions: dict[FieldPath, Position] = {}
         self.problems: list[Problem] = []
+        self.problems_not_listed = 0
         self.seen: set[int] = set()
         self.alias_nodes = 0
         self.on_stack: set[int] = set()
@@ -253,6 +184,9 @@ class _CarefulReader:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self.fail(key_node, "a mapping key must be a plain name", path)
             key = str(key_node.value)
+            if key in first_seen and len(self.problems) >= MAX_PROBLEMS:
+                self.problems_not_listed += 1
+                continue
             if key in first_seen:
                 self.problems.append(
                     Problem(
@@ -293,6 +227,8 @@ def read_positions(text: str, display: Path) -> dict[FieldPath, Position]:
             )
         reader = _CarefulReader(display)
         reader.walk(node, ())
+        if reader.problems_not_listed:
+            reader.problems.append(more_problems(reader.problems_not_listed, display))
         if reader.problems:
             raise InputError(tuple(reader.problems))
         return reader.positions
@@ -329,7 +265,9 @@ def read_yaml_mapping(file: Path, display: Path | None = None) -> YamlDocument:
         positions = read_positions(text, display)
         source = SourceMap(lambda: positions)
     else:
-        source = SourceMap(lambda: read_positions(text, display))
+        source = SourceMap(
+            lambda: stream_positions(text, display), lambda wanted: stream_positions(text, display, wanted)
+        )
     data = _fast_data(text, display)
     if not isinstance(data, dict):
         read_positions(text, display)  # says what the top level is, and where

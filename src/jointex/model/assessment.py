@@ -12,6 +12,7 @@ from pydantic import Field, model_validator
 
 from jointex.model.base import Frozen, Identifier, LongText, NationCode, ShortText
 from jointex.model.labels import Label
+from jointex.model.metrics import METRICS
 from jointex.model.times import ScenarioTime
 
 
@@ -55,6 +56,9 @@ class Observation(Frozen):
     def _metric_and_value_together(self) -> Observation:
         if (self.metric is None) != (self.value is None):
             raise ValueError("give metric and value together, or neither")
+        spec = None if self.metric is None else METRICS.find(self.metric)
+        if spec is not None and self.value is not None and not spec.domain.contains(self.value):
+            raise ValueError(f"value {self.value:g} is outside the {spec.domain} of {self.metric}")
         return self
 
 

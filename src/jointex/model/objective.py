@@ -36,7 +36,10 @@ COMPARATORS: dict[str, Callable[[float, float], bool]] = {
 class Measure(Frozen):
     """A measurable threshold: metric <comparator> threshold, weighted within its objective."""
 
-    metric: ShortText = Field(description="Metric id produced by an analysis, a simulation or observations.")
+    metric: ShortText = Field(
+        description="Metric id produced by an analysis, a simulation or observations; one of those "
+        "docs/metrics.md lists (jointex validate refuses any other)."
+    )
     comparator: Comparator = ">="
     threshold: float
     unit: ShortText | None = Field(default=None, description="Unit of the metric, e.g. 'percent', 'min'.")

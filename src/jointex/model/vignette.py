@@ -12,7 +12,7 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import Field, model_validator
 
 from jointex.model.base import Frozen, Identifier, ShortText
 from jointex.model.hadr import HadrParameters
@@ -31,7 +31,7 @@ class VignetteKind(StrEnum):
     MOVEMENT = "movement"
 
 
-VIGNETTE_PARAMETER_MODELS: dict[VignetteKind, type[BaseModel]] = {
+VIGNETTE_PARAMETER_MODELS: dict[VignetteKind, type[IamdParameters] | type[HadrParameters]] = {
     VignetteKind.IAMD: IamdParameters,
     VignetteKind.HADR: HadrParameters,
 }

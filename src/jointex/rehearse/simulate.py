@@ -10,13 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from jointex import __version__
 from jointex.analyse.interop import analyse_interop
 from jointex.catalogue import Catalogue
 from jointex.errors import InputError
 from jointex.model import Exercise, Label, Vignette, VignetteKind
 from jointex.model.iamd import IamdParameters
-from jointex.model.runs import MetricEstimate, RunResult
-from jointex.rehearse.engine import Estimate, RunTable, run_replications
+from jointex.model.runs import RunResult
+from jointex.rehearse.engine import (
+    CompiledVignette,
+    Estimate,
+    Progress,
+    RunTable,
+    StoppingRule,
+    run_replications,
+)
 from jointex.rehearse.vignettes.hadr import DayPlan, HadrScene, compile_hadr
 from jointex.rehearse.vignettes.hadr.summary import ReliefSummary, summarise_relief
 from jointex.rehearse.vignettes.iamd import Mode, compile_iamd, link_latency
@@ -39,6 +47,8 @@ class Simulation:
     """For a relief vignette: the daily plans without disruptions (seed's first replication)."""
     targets: dict[str, float] = field(default_factory=dict)
     """Thresholds of the vignette's objectives, by metric."""
+    caveats: tuple[str, ...] = ()
+    """Where the model's guarantees may not hold for this scene, one sentence each (docs/rehearsal.md)."""
 
     def relief_summary(self) -> ReliefSummary | None:
         """Need met by day, longest waits and nations' shares, for a relief vignette."""
@@ -62,20 +72,46 @@ class Simulation:
             return None
         return self.runs[Mode.INTEGRATED].difference(self.runs[Mode.NATIONAL])
 
-    def to_run_result(self, label: Label | None = None) -> RunResult:
+    @property
+    def mode(self) -> ModeChoice:
+        """The C2 mode run, or ``both``."""
+        if len(self.runs) > 1:
+            return "both"
+        return "integrated" if Mode.INTEGRATED in self.runs else "national"
+
+    def to_run_result(
+        self,
+        label: Label | None,
+        *,
+        exercise_digest: str,
+        vignette_digest: str,
+        reader: str | None = None,
+    ) -> RunResult:
         """The run file `jointex report --runs` reads: the primary run's metrics, and with both modes the
-        national ones as ``<kind>.national.<metric>``."""
-        result = self.primary.to_run_result(self.exercise, self.vignette.id, label)
-        if Mode.NATIONAL not in self.runs or self.primary is self.runs[Mode.NATIONAL]:
-            return result
-        national = {
-            metric.replace(".", ".national.", 1): MetricEstimate(
-                mean=e.mean, ci_low=e.ci_low, ci_high=e.ci_high
-            )
-            for metric, e in self.summary(Mode.NATIONAL).items()
-            if e.n > 1
-        }
-        return result.model_copy(update={"metrics": {**result.metrics, **national}})
+        national ones as ``<kind>.national.<metric>``; and what produced them: the digests of the exercise
+        version and of the vignette rehearsed (`jointex.model.digests`, of all of the exercise, before
+        anything was withheld for ``reader``), the reader (None for the coalition version), the mode,
+        seed, replications and the jointex version."""
+        metrics = self.primary.metric_estimates()
+        if Mode.NATIONAL in self.runs and self.primary is not self.runs[Mode.NATIONAL]:
+            metrics |= {
+                metric.replace(".", ".national.", 1): estimate
+                for metric, estimate in self.runs[Mode.NATIONAL].metric_estimates().items()
+            }
+        return RunResult(
+            exercise=self.exercise,
+            exercise_digest=exercise_digest,
+            vignette=self.vignette.id,
+            vignette_kind=self.vignette.kind,
+            vignette_digest=vignette_digest,
+            reader=reader,
+            mode=self.mode,
+            replications=self.primary.replications,
+            seed=self.seed,
+            jointex_version=__version__,
+            label=label,
+            metrics=metrics,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         differences = self.differences()
@@ -92,6 +128,7 @@ class Simulation:
             "integrated_minus_national": None
             if differences is None
             else {metric: _estimate(e) for metric, e in differences.items()},
+            "caveats": list(self.caveats),
             **({"relief": relief.to_dict()} if (relief := self.relief_summary()) else {}),
         }
 
@@ -134,31 +171,29 @@ def simulate_exercise(
     catalogue: Catalogue,
     vignette_id: str | None,
     *,
-    replications: int = 1000,
+    replications: int | None = None,
     seed: int = 0,
     mode: ModeChoice = "integrated",
-    batch_size: int = 256,
+    batch_size: int | None = None,
     target_half_width: float | None = None,
-    progress: bool = False,
+    progress: Progress | None = None,
 ) -> Simulation:
-    """Run ``replications`` replications of a vignette (fewer with ``target_half_width``, see
-    `run_replications`). Results depend on the seed alone, never on the batch size or thread count."""
+    """Rehearse a vignette. Results depend on the seed alone, never on the batch size or thread count.
+
+    Without ``replications`` and ``target_half_width``, the kind's own `StoppingRule` decides (its
+    ``stopping``: IAMD up to 1,000, HADR up to 100, each stopping once its headline metric is precise
+    enough). ``replications`` alone runs exactly that many; with ``target_half_width`` too, up to that many
+    (see `run_replications`); ``target_half_width`` alone, up to the kind's cap. ``batch_size`` defaults to
+    the kind's. ``progress(done, total)`` is called after each batch, over all the modes run."""
     vignette = find_vignette(exercise, vignette_id)
-    if vignette.kind is VignetteKind.HADR:
-        if mode != "integrated":
-            raise InputError.single(
-                f"--mode {mode} compares air pictures and applies to iamd vignettes; {vignette.id} is hadr",
-                expected="--mode integrated (the default) for a relief vignette",
-            )
-        relief = compile_hadr(exercise, vignette)
-        table = run_replications(
-            relief,
-            replications,
-            seed,
-            batch_size=batch_size,
-            target_half_width=target_half_width,
-            progress=progress,
+    if vignette.kind is VignetteKind.HADR and mode != "integrated":
+        raise InputError.single(
+            f"--mode {mode} compares air pictures and applies to iamd vignettes; {vignette.id} is hadr",
+            expected="--mode integrated (the default) for a relief vignette",
         )
+    if vignette.kind is VignetteKind.HADR:
+        relief = compile_hadr(exercise, vignette)
+        table = _run(relief, relief.stopping, replications, seed, batch_size, target_half_width, progress)
         targets = {
             measure.metric: measure.threshold
             for objective in exercise.objectives
@@ -178,15 +213,60 @@ def simulate_exercise(
     latency, nations = link_latency(analyse_interop(exercise, catalogue), vignette, parameters.c2)
     modes = [Mode.INTEGRATED, Mode.NATIONAL] if mode == "both" else [Mode(mode)]
     runs: dict[Mode, RunTable] = {}
+    caveats: dict[str, None] = {}
+    tracker = _ModesProgress(progress, len(modes))
     for chosen in modes:
         compiled = compile_iamd(exercise, vignette, latency, nations, chosen)
-        count = replications if not runs else next(iter(runs.values())).replications
-        runs[chosen] = run_replications(
-            compiled,
-            count,
-            seed,
-            batch_size=batch_size,
-            target_half_width=target_half_width if not runs else None,
-            progress=progress,
-        )
-    return Simulation(exercise.id, vignette, seed, runs)
+        caveats.update(dict.fromkeys(compiled.caveats))
+        if not runs:
+            table = _run(
+                compiled, compiled.stopping, replications, seed, batch_size, target_half_width, tracker
+            )
+        else:  # the same replications as the first mode, for the paired differences
+            count = next(iter(runs.values())).replications
+            tracker.next_mode(count)
+            table = _run(compiled, compiled.stopping, count, seed, batch_size, None, tracker)
+        runs[chosen] = table
+    return Simulation(exercise.id, vignette, seed, runs, caveats=tuple(caveats))
+
+
+def _run(
+    compiled: CompiledVignette,
+    rule: StoppingRule,
+    replications: int | None,
+    seed: int,
+    batch_size: int | None,
+    target_half_width: float | None,
+    progress: Progress | None,
+) -> RunTable:
+    """One run under the user's choices, the kind's rule filling in what they left out."""
+    if replications is None and target_half_width is None:
+        target_half_width = rule.half_width
+    return run_replications(
+        compiled,
+        replications or rule.cap,
+        seed,
+        batch_size=batch_size or rule.batch_size,
+        target_half_width=target_half_width,
+        minimum=rule.minimum,
+        progress=progress,
+    )
+
+
+class _ModesProgress:
+    """Progress over several modes run one after the other: the later modes run as many replications as
+    the first did, so the total is known once the first has stopped."""
+
+    def __init__(self, progress: Progress | None, modes: int) -> None:
+        self.progress, self.modes_left, self.before = progress, modes - 1, 0
+        self.each: int | None = None
+
+    def next_mode(self, count: int) -> None:
+        self.before += count
+        self.each = count
+        self.modes_left -= 1
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            each = self.each if self.each is not None else total
+            self.progress(self.before + done, self.before + total + self.modes_left * each)

@@ -16,10 +16,9 @@ _environment = Environment(
 )
 
 
-def render_interop_html(
-    exercise: Exercise, result: InteropResult, label: Label, reader: str | None = None
-) -> str:
-    """The report, marked with ``label`` (worked out by the caller from what the analysis was built from)."""
+def render_interop_html(exercise: Exercise, result: InteropResult, label: Label, release: str = "") -> str:
+    """The report, marked with ``label`` (worked out by the caller from what the analysis was built from),
+    opening with ``release``: whom it is for and how much was withheld (security/release.py)."""
     domains = []
     for domain, domain_result in result.domains.items():
         states = domain_result.state
@@ -35,7 +34,7 @@ def render_interop_html(
         exercise=exercise,
         result=result,
         label=label,
-        reader=reader,
+        release=release,
         domains=domains,
         network_image=network_drawing(result.network.graph, result.network.unit_nation, spof_nodes),
         nato_degrees=NATO_DEGREES,

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from jointex.model import Label
+from jointex.model.metrics import METRICS
 from jointex.rehearse.engine import Estimate
 from jointex.rehearse.simulate import Simulation
 from jointex.render.charts import interval_bars, interval_line
@@ -32,7 +33,7 @@ def _chart(simulation: Simulation, prefix: str, title: str, ylabel: str) -> str 
     return interval_bars(title, categories, series, ylabel)
 
 
-def render_simulation_html(simulation: Simulation, label: Label, reader: str | None = None) -> str:
+def render_simulation_html(simulation: Simulation, label: Label, release: str = "") -> str:
     """The report, marked with ``label`` (worked out by the caller from what the run was built from)."""
     modes = list(simulation.runs)
     summaries = {mode.value: simulation.summary(mode) for mode in modes}
@@ -46,15 +47,21 @@ def render_simulation_html(simulation: Simulation, label: Label, reader: str | N
         if chart
     ]
     relief = _relief(simulation)
+    differences = simulation.differences()
+    changes = {
+        metric: {True: "better", False: "worse", None: ""}[METRICS.improvement(metric, d.ci_low, d.ci_high)]
+        for metric, d in (differences or {}).items()
+    }
     return _environment.get_template("simulation.html.j2").render(
         relief=relief,
         simulation=simulation,
         label=label,
-        reader=reader,
+        release=release,
         modes=[m.value for m in modes],
         metrics=metrics,
         summaries=summaries,
-        differences=simulation.differences(),
+        differences=differences,
+        changes=changes,
         charts=charts,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )

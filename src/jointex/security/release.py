@@ -1,69 +1,199 @@
-"""The release policy, applied where data leaves: before anything is analysed for a report.
+"""The release policy, applied where data leaves: before anything is analysed for a document.
 
-`releasable_exercise` returns a new version of the exercise holding only what is releasable to a nation:
-participants, units, objectives, vignettes and injects whose effective label (their own, else their
-parent's, else the exercise's) releases to it, with references to what was withheld removed. Analyses,
-ratings and reports built from it cannot show what it does not hold. `report_label` is the label of a
-whole document: the highest classification, the intersection of the releasability lists and every caveat
-of what it contains.
+`release_exercise` returns a new version of the exercise holding only what its reader may see (one nation,
+or every participating nation for the coalition version), and counts what it withheld. Every reference an
+element holds to another is followed, so nothing withheld is named by something kept:
+
+- participants: a withheld participant takes its units and its controllers with it, and its nation code
+  leaves objective owners, liaison officers, waivers and clearances;
+- units: removed from vignettes' unit lists and from the elements of vignette parameters that name them
+  (sensors and fire units of an IAMD raid, transport assets of a relief operation: each kind declares its
+  references with ``unit_references()``); a vignette left without what it cannot do without is withheld;
+- objectives: removed from vignettes and injects; an objective whose every owner is withheld is withheld;
+- injects: withheld with their label, or when their sender or every recipient is withheld.
+
+Analyses, ratings and documents built from the released exercise cannot show what it does not hold. The
+host nation cannot be withheld from a version of its own exercise: a version whose reader may not see the
+host's participation is refused.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 from jointex.errors import InputError
-from jointex.model import Classification, Exercise, Label
-from jointex.model.assessment import Observations
-from jointex.model.runs import RunResult
+from jointex.model import Exercise, Vignette
+from jointex.model.vignette import VIGNETTE_PARAMETER_MODELS
+from jointex.security.labels import exercise_labels, report_label, unit_labels
+from jointex.security.readers import Reader, reader_for
+
+__all__ = [
+    "Release",
+    "exercise_labels",
+    "releasable_exercise",
+    "release_exercise",
+    "release_statement",
+    "report_label",
+    "unit_labels",
+    "withheld_note",
+]
 
 
-def _releases(label: Label | None, parent: Label, nation: str) -> bool:
-    return (label or parent).releases_to(nation)
+@dataclass(frozen=True)
+class Release:
+    """An exercise as one reader may see it, and how many elements of each kind were withheld."""
+
+    exercise: Exercise
+    reader: Reader
+    withheld: Counter[str] = field(default_factory=Counter)
+    """Element kind (``units``, ``injects``, ``fire units``...) -> how many were withheld. Counts only:
+    what was withheld is never named."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"reader": self.reader.name, "withheld": dict(sorted(self.withheld.items()))}
 
 
-def releasable_exercise(exercise: Exercise, nation: str) -> Exercise:
-    """The exercise as ``nation`` may see it. Raises `InputError` when nothing of it is releasable."""
+def withheld_note(withheld: Counter[str]) -> str:
+    """'Withheld from this version: 2 units, 1 inject.' or '' when nothing was."""
+    parts = [f"{count} {kind if count != 1 else kind.removesuffix('s')}" for kind, count in withheld.items()]
+    return ("Withheld from this version: " + ", ".join(parts) + ".") if parts else ""
+
+
+def releasable_exercise(exercise: Exercise, nation: str | None) -> Exercise:
+    """The exercise as ``nation`` (or the coalition, for None or ``ALL``) may see it."""
+    return release_exercise(exercise, nation).exercise
+
+
+def release_exercise(exercise: Exercise, wanted: str | None) -> Release:
+    """The exercise as the reader asked for may see it. Raises `InputError` when that reader does not
+    take part, or when what it may see does not make an exercise (nothing releasable to it)."""
+    reader = reader_for(exercise, wanted)
     top = exercise.label
-    if nation not in exercise.nations:
+    if not reader.may_see(top):
         raise InputError.single(
-            f"{nation} does not take part in the exercise",
-            field=("--for",),
-            expected="one of " + ", ".join(exercise.nations),
-        )
-    if not top.releases_to(nation):
-        raise InputError.single(
-            f"the exercise is not releasable to {nation} ({top.marking})",
+            f"the exercise is not releasable to {reader.description} ({top.marking})",
             field=("--for",),
             expected="a nation its label releases to",
         )
-    participants = [p for p in exercise.participants if _releases(p.label, top, nation)]
+    withheld: Counter[str] = Counter()
+    participants = [p for p in exercise.participants if reader.may_see(p.label or top)]
+    withheld["participants"] += len(exercise.participants) - len(participants)
+    if exercise.host_nation not in {p.nation for p in participants}:
+        raise InputError.single(
+            f"the host nation's participation is not releasable to {reader.description}, so no version "
+            f"of the exercise can be built for {reader.description}",
+            field=("--for",),
+            expected="a reader the host nation's participant label releases to",
+        )
+    nations = {p.nation for p in participants}
     nation_label = {p.nation: p.label or top for p in participants}
     units = [
-        u
-        for u in exercise.units
-        if u.nation in nation_label and _releases(u.label, nation_label[u.nation], nation)
+        u for u in exercise.units if u.nation in nations and reader.may_see(u.label or nation_label[u.nation])
     ]
+    withheld["units"] += len(exercise.units) - len(units)
     unit_ids = {u.id for u in units}
-    objectives = [o for o in exercise.objectives if _releases(o.label, top, nation)]
-    objective_ids = {o.id for o in objectives}
-    parties = unit_ids | {c.id for c in exercise.controllers} | {a.id for a in exercise.actors}
-    data: dict[str, Any] = exercise.model_dump(
-        by_alias=True, exclude={"participants", "units", "objectives", "vignettes", "scenario"}
-    )
-    data["participants"] = [p.model_dump(by_alias=True) for p in participants]
-    data["units"] = [u.model_dump(by_alias=True) for u in units]
-    data["objectives"] = [o.model_dump(by_alias=True) for o in objectives]
-    data["vignettes"] = [
-        {
-            **v.model_dump(by_alias=True),
-            "units": [u for u in v.units if u in unit_ids],
-            "objectives": [o for o in v.objectives if o in objective_ids],
-        }
-        for v in exercise.vignettes
-        if _releases(v.label, top, nation)
+    objectives = [
+        o.model_copy(update={"owners": tuple(n for n in o.owners if n in nations)})
+        for o in exercise.objectives
+        if reader.may_see(o.label or top) and any(n in nations for n in o.owners)
     ]
+    withheld["objectives"] += len(exercise.objectives) - len(objectives)
+    objective_ids = {o.id for o in objectives}
+    controllers = [c for c in exercise.controllers if c.nation in nations or c.nation not in exercise.nations]
+    parties = unit_ids | {c.id for c in controllers} | {a.id for a in exercise.actors}
+
+    data: dict[str, Any] = exercise.model_dump(
+        by_alias=True,
+        exclude={"participants", "units", "objectives", "vignettes", "scenario", "controllers"},
+    )
+    data["participants"] = [
+        {
+            **p.model_dump(by_alias=True),
+            "liaison_officers_to": [n for n in p.liaison_officers_to if n in nations],
+        }
+        for p in participants
+    ]
+    data["units"] = [u.model_dump(by_alias=True) for u in units]
+    data["controllers"] = [c.model_dump(by_alias=True) for c in controllers]
+    data["objectives"] = [o.model_dump(by_alias=True) for o in objectives]
+    data["vignettes"] = _vignettes(exercise, reader, unit_ids, objective_ids, withheld)
+    data["scenario"] = _scenario(exercise, reader, parties, objective_ids, withheld)
+    data["interoperability"] = _interop_settings(exercise, nations)
+    try:
+        released = Exercise.model_validate(data)
+    except ValidationError:
+        raise InputError.single(
+            f"too little of the exercise is releasable to {reader.description} to build a version for it",
+            field=("--for",),
+            expected="a reader the exercise's participants, units and objectives release to",
+        ) from None
+    return Release(released, reader, +withheld)
+
+
+def _vignettes(
+    exercise: Exercise, reader: Reader, units: set[str], objectives: set[str], withheld: Counter[str]
+) -> list[dict[str, Any]]:
+    kept = []
+    for vignette in exercise.vignettes:
+        if not reader.may_see(vignette.label or exercise.label):
+            withheld["vignettes"] += 1
+            continue
+        parameters = releasable_parameters(vignette, units, withheld)
+        if parameters is None:
+            withheld["vignettes"] += 1
+            continue
+        kept.append(
+            {
+                **vignette.model_dump(by_alias=True),
+                "units": [u for u in vignette.units if u in units],
+                "objectives": [o for o in vignette.objectives if o in objectives],
+                "parameters": parameters,
+            }
+        )
+    return kept
+
+
+def releasable_parameters(
+    vignette: Vignette, units: set[str], withheld: Counter[str] | None = None
+) -> dict[str, Any] | None:
+    """The vignette's parameters without the elements (sensors, fire units, transport assets...) that
+    name a unit not in ``units``, found through the references its kind declares; None when the drill
+    cannot stand without them (e.g. no fire unit left), so that the whole vignette is withheld."""
+    model = VIGNETTE_PARAMETER_MODELS.get(vignette.kind)
+    if model is None:
+        return dict(vignette.parameters)
+    try:
+        references = model.model_validate(vignette.parameters).unit_references()
+    except ValidationError:
+        return None  # parameters that do not validate are reported by the exercise checks, not shown
+    dropped: dict[str, set[int]] = {}
+    for path, unit in references:
+        if unit not in units:
+            dropped.setdefault(str(path[0]), set()).add(int(path[1]))
+    if not dropped:
+        return dict(vignette.parameters)
+    kept = {
+        key: [item for k, item in enumerate(value) if k not in dropped[key]] if key in dropped else value
+        for key, value in vignette.parameters.items()
+    }
+    try:
+        model.model_validate(kept)
+    except ValidationError:
+        return None
+    if withheld is not None:
+        for key, indices in dropped.items():
+            withheld[f"{vignette.kind.value} {key.replace('shooters', 'fire units')}"] += len(indices)
+    return kept
+
+
+def _scenario(
+    exercise: Exercise, reader: Reader, parties: set[str], objectives: set[str], withheld: Counter[str]
+) -> dict[str, Any]:
+    top = exercise.label
     events = []
     for event in exercise.scenario.events:
         incidents = []
@@ -72,70 +202,41 @@ def releasable_exercise(exercise: Exercise, nation: str) -> Exercise:
                 {
                     **i.model_dump(by_alias=True),
                     "to": [r for r in i.recipients if r in parties],
-                    "objectives": [o for o in i.objectives if o in objective_ids],
+                    "objectives": [o for o in i.objectives if o in objectives],
+                    "controller": i.controller if i.controller in parties else None,
                 }
                 for i in incident.injects
-                if _releases(i.label, top, nation)
+                if reader.may_see(i.label or top)
                 and i.sender in parties
                 and any(r in parties for r in i.recipients)
             ]
+            withheld["injects"] += len(incident.injects) - len(injects)
             incidents.append({**incident.model_dump(by_alias=True), "injects": injects})
         events.append({**event.model_dump(by_alias=True), "incidents": incidents})
-    data["scenario"] = {**exercise.scenario.model_dump(by_alias=True), "events": events}
-    return Exercise.model_validate(data)
+    return {**exercise.scenario.model_dump(by_alias=True), "events": events}
 
 
-def releasable_observations(observations: Observations, exercise: Exercise, nation: str) -> Observations:
-    """Observations and actions ``nation`` may see, about objectives and units it may see."""
-    objectives = {o.id: o for o in exercise.objectives}
-    units = set(exercise.units_by_id)
-    top = exercise.label
-    kept = [
-        o
-        for o in observations.observations
-        if o.objective in objectives
-        and (o.unit is None or o.unit in units)
-        and _releases(o.label, objectives[o.objective].label or top, nation)
-    ]
-    actions = [
-        a
-        for a in observations.actions
-        if (a.objective is None or a.objective in objectives)
-        and _releases(a.label, objectives[a.objective].label or top if a.objective else top, nation)
-    ]
-    return Observations(observations=tuple(kept), actions=tuple(actions))
+def _interop_settings(exercise: Exercise, nations: set[str]) -> dict[str, Any]:
+    """Waivers and clearances that name a withheld nation go with it."""
+    withheld = set(exercise.nations) - nations
+    settings = exercise.interoperability
+    return {
+        **settings.model_dump(by_alias=True),
+        "waivers": [w.model_dump(by_alias=True) for w in settings.waivers if not withheld & set(w.nations)],
+        "clearances": [
+            c.model_dump(by_alias=True)
+            for c in settings.clearances
+            if c.provider not in withheld and c.receiver not in withheld
+        ],
+    }
 
 
-def releasable_runs(runs: Sequence[RunResult], exercise: Exercise, nation: str) -> list[RunResult]:
-    vignettes = {v.id for v in exercise.vignettes}
-    return [r for r in runs if r.vignette in vignettes and _releases(r.label, exercise.label, nation)]
-
-
-def report_label(labels: Iterable[Label]) -> Label:
-    """The label of a document holding elements with these labels."""
-    labels = list(labels)
-    classification = max(
-        (lab.classification for lab in labels), key=lambda c: c.rank, default=Classification.UNCLASSIFIED
-    )
-    restricted = [set(lab.releasable_to) for lab in labels if lab.releasable_to is not None]
-    releasable = tuple(sorted(set.intersection(*restricted))) if restricted else None
-    caveats = tuple(sorted({c for lab in labels for c in lab.caveats}))
-    policy = labels[0].policy if labels else "NATO"
-    return Label(policy=policy, classification=classification, releasable_to=releasable, caveats=caveats)
-
-
-def unit_labels(exercise: Exercise) -> dict[str, Label]:
-    """Each unit's effective label: its own, else its nation's participant label, else the exercise's."""
-    top = exercise.label
-    nation_label = {p.nation: p.label or top for p in exercise.participants}
-    return {u.id: u.label or nation_label.get(u.nation, top) for u in exercise.units}
-
-
-def exercise_labels(exercise: Exercise) -> list[Label]:
-    """The effective labels of everything an exercise holds: what any document built from it carries."""
-    top = exercise.label
-    labels = [top, *(p.label or top for p in exercise.participants), *unit_labels(exercise).values()]
-    labels += [o.label for o in exercise.objectives if o.label]
-    labels += [v.label for v in exercise.vignettes if v.label]
-    labels += [i.label for i in exercise.injects() if i.label]
-    return labels
+def release_statement(release: Release) -> str:
+    """The sentence a document opens with: whom it is for, and how much was withheld from it (counts)."""
+    reader = release.reader
+    if reader.is_coalition:
+        text = "Coalition version: built from only what every participating nation may see."
+    else:
+        text = f"Prepared for release to {reader.name}: built from only what is releasable to {reader.name}."
+    note = withheld_note(release.withheld)
+    return f"{text} {note}" if note else text

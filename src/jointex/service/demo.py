@@ -7,9 +7,9 @@ from importlib import resources
 from pathlib import Path
 
 from jointex.analyse.interop import InteropResult
-from jointex.analyse.summary import ExerciseSummary, summarise
+from jointex.analyse.summary import ExerciseSummary
 from jointex.assess import Assessment
-from jointex.service.exercises import ValidationReport, load_exercise, validate_exercise
+from jointex.service.exercises import LoadedExercise, ValidationReport, load_exercise, validate_exercise
 from jointex.service.interop import interop_for_exercise, write_interop_report
 from jointex.service.report import write_report
 from jointex.service.simulate import (
@@ -19,6 +19,7 @@ from jointex.service.simulate import (
     write_run_file,
     write_simulation_html,
 )
+from jointex.service.summary import summary_for_exercise
 
 FLAGSHIP = "baltic-shield"
 DEMO_REPLICATIONS = 1000
@@ -68,19 +69,36 @@ class DemoResult:
         }
 
 
+def _per_nation(loaded: LoadedExercise, out: Path, runs: Path | None) -> list[Path]:
+    """Each participating nation's own version of the after-action report and the interoperability
+    report, in ``per-nation/<NATION>/``: built from what is releasable to that nation (the coalition run
+    files are releasable to every nation, so each version cites them)."""
+    written: list[Path] = []
+    for nation in loaded.exercise.nations:
+        folder = out / "per-nation" / nation
+        written.extend(
+            write_report(flagship_exercise_file(), folder, runs=runs, reader=nation, loaded=loaded).written
+        )
+        run = interop_for_exercise(loaded, nation)
+        written.append(write_interop_report(run, folder / f"interop-for-{nation}.html"))
+    return written
+
+
 def run_demo(out: Path, replications: int = DEMO_REPLICATIONS) -> DemoResult:
     """The pipeline on the flagship example: validate, summarise, analyse interoperability, rehearse every
     vignette jointex can simulate (integrated and national picture, on common random numbers), assess the
     objectives with the rehearsal's evidence, and write into ``out`` the interoperability report, each
-    rehearsal's HTML report and run file (``runs/``), and the after-action report (HTML and PDF). Then
-    the relief distribution rehearsal of the Pacific HADR example, with its plans (``relief/``)."""
+    rehearsal's HTML report and run file (``runs/``), and the after-action report (HTML and PDF): the
+    coalition version, which every participating nation may read, and in ``per-nation/<NATION>/`` each
+    nation's own version. Then the relief distribution rehearsal of the Pacific HADR example, with its
+    plans (``relief/``)."""
     from jointex.rehearse.simulate import SIMULATED_KINDS
 
     report = validate_exercise(flagship_exercise_file())
     if report.loaded is None:
         return DemoResult(report, None, None, ())
     loaded = report.loaded
-    summary = summarise(loaded.exercise, loaded.catalogue)
+    summary = summary_for_exercise(loaded).summary  # the coalition version, as the reports below
     interop_run = interop_for_exercise(loaded)
     interop = interop_run.result
     written = [write_interop_report(interop_run, out / "interop.html")]
@@ -103,6 +121,7 @@ def run_demo(out: Path, replications: int = DEMO_REPLICATIONS) -> DemoResult:
     after_action = write_report(
         flagship_exercise_file(), out, runs=out / "runs" if rehearsals else None, pdf=True, loaded=loaded
     )
+    written.extend(_per_nation(loaded, out, out / "runs" if rehearsals else None))
     return DemoResult(
         report,
         summary,

@@ -7,25 +7,38 @@ from pathlib import Path
 
 from jointex.analyse.interop import InteropResult, analyse_interop
 from jointex.model import Exercise, Label
-from jointex.security.release import exercise_labels, releasable_exercise, report_label
+from jointex.security.labels import document_label, force_labels
+from jointex.security.release import Release, release_exercise, release_statement
 from jointex.service.exercises import LoadedExercise, load_exercise
 from jointex.service.files import write_text_atomically
 
 
 @dataclass(frozen=True)
 class InteropRun:
-    exercise: Exercise
     result: InteropResult
     label: Label
-    reader: str | None = None
+    """The aggregate of what the analysis was built from: the forces of the released exercise."""
+    release: Release
+
+    @property
+    def exercise(self) -> Exercise:
+        return self.release.exercise
+
+    @property
+    def reader(self) -> str | None:
+        """The nation this version is for; None for the coalition version."""
+        return self.release.reader.nation
 
 
 def interop_for_exercise(loaded: LoadedExercise, reader: str | None = None) -> InteropRun:
-    """Analyse interoperability of the exercise as ``reader`` (a nation) may see it, or of all of it."""
-    exercise = releasable_exercise(loaded.exercise, reader.upper()) if reader else loaded.exercise
-    result = analyse_interop(exercise, loaded.catalogue)
+    """Analyse interoperability of the exercise as ``reader`` (a nation) may see it, or, by default or
+    with ``ALL``, as every participating nation may (the coalition version). Raises `InputError`."""
+    release = release_exercise(loaded.exercise, reader)
+    result = analyse_interop(release.exercise, loaded.catalogue)
     return InteropRun(
-        exercise, result, report_label(exercise_labels(exercise)), reader.upper() if reader else None
+        result,
+        document_label(release.exercise, force_labels(release.exercise), release.reader.nations),
+        release,
     )
 
 
@@ -38,5 +51,6 @@ def write_interop_report(run: InteropRun, out: Path) -> Path:
     """Write the self-contained HTML report (heatmaps and network drawing inline) atomically."""
     from jointex.render.interop_html import render_interop_html
 
-    write_text_atomically(out, render_interop_html(run.exercise, run.result, run.label, run.reader))
+    html = render_interop_html(run.exercise, run.result, run.label, release_statement(run.release))
+    write_text_atomically(out, html)
     return out

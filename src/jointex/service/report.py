@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jointex.assess import Assessment, assess
 from jointex.assess.report import ReportData, build_report
+from jointex.assess.run_checks import used_run_files
 from jointex.errors import InputError
 from jointex.formats.observations import read_observations
-from jointex.formats.run_results import read_runs
 from jointex.model.assessment import Observations
-from jointex.security.release import releasable_exercise, releasable_observations, releasable_runs
+from jointex.security.evidence import ReleasedEvidence, release_evidence
+from jointex.security.release import Release, release_exercise
 from jointex.service.exercises import LoadedExercise, load_exercise
 from jointex.service.files import write_bytes_atomically, write_text_atomically
+from jointex.service.runs import checked_run_files
 
 OBSERVATION_FILES = ("observations.yaml", "observations.yml", "observations.csv")
 
@@ -26,12 +28,58 @@ class ReportRun:
 
 
 def find_observations(exercise_file: Path) -> Path | None:
-    """The evaluators' file in the exercise folder, if there is one."""
+    """The evaluators' file in the exercise folder, if there is one. Raises `InputError` for one that is
+    a link leading out of the folder (never followed, and never named beyond its own name)."""
+    folder = exercise_file.parent
     for name in OBSERVATION_FILES:
-        candidate = exercise_file.parent / name
+        candidate = folder / name
         if candidate.is_file():
+            if not candidate.resolve().is_relative_to(folder.resolve()):
+                raise InputError.single(
+                    f"{name} is a link that leads out of the exercise folder; refused",
+                    file=candidate,
+                    expected="the evaluators' file inside the exercise folder",
+                )
             return candidate
     return None
+
+
+@dataclass(frozen=True)
+class AssessedVersion:
+    """The assessment of one reader's version of an exercise, with what was withheld from it."""
+
+    assessment: Assessment
+    release: Release
+    evidence: ReleasedEvidence
+
+
+def assess_version(
+    path: Path,
+    runs: Path | None = None,
+    reader: str | None = None,
+    observations: Path | None = None,
+    loaded: LoadedExercise | None = None,
+) -> AssessedVersion:
+    """Load, release to ``reader`` (a nation; by default, or with ``ALL``, the coalition) where data
+    leaves, and assess from the evidence that reader may see. Run files are checked against the exercise
+    as loaded, before anything is withheld (`checked_run_files`). Raises `InputError`."""
+    loaded = loaded or load_exercise(path)
+    found = observations or find_observations(Path(path))
+    notes = read_observations(found) if found else Observations()
+    run_files = checked_run_files(runs, loaded.exercise, reader) if runs else []
+    results = [f.run for f in run_files]
+    unknown = sorted({o.objective for o in notes.observations} - set(loaded.exercise.objectives_by_id))
+    if unknown:
+        raise InputError.single(
+            f"observations name unknown objectives: {', '.join(unknown)}",
+            file=found,
+            expected="objective ids of the exercise",
+        )
+    release = release_exercise(loaded.exercise, reader)
+    evidence = release_evidence(notes, results, loaded.exercise, release)
+    assessment = assess(release.exercise, loaded.catalogue, evidence.observations, evidence.runs)
+    assessment = replace(assessment, runs_used=used_run_files(run_files, evidence.runs))
+    return AssessedVersion(assessment, release, evidence)
 
 
 def assess_file(
@@ -41,25 +89,8 @@ def assess_file(
     observations: Path | None = None,
     loaded: LoadedExercise | None = None,
 ) -> Assessment:
-    """Load, filter for ``reader`` (a nation) where data leaves, and assess."""
-    loaded = loaded or load_exercise(path)
-    exercise = loaded.exercise
-    found = observations or find_observations(Path(path))
-    notes = read_observations(found) if found else Observations()
-    results = read_runs(runs) if runs else []
-    if reader is not None:
-        reader = reader.upper()
-        exercise = releasable_exercise(exercise, reader)
-        notes = releasable_observations(notes, exercise, reader)
-        results = releasable_runs(results, exercise, reader)
-    unknown = sorted({o.objective for o in notes.observations} - {o.id for o in exercise.objectives})
-    if unknown and reader is None:
-        raise InputError.single(
-            f"observations name unknown objectives: {', '.join(unknown)}",
-            file=found,
-            expected="objective ids of the exercise",
-        )
-    return assess(exercise, loaded.catalogue, notes, results)
+    """The assessment of ``reader``'s version (see `assess_version`)."""
+    return assess_version(path, runs, reader, observations, loaded).assessment
 
 
 def write_report(
@@ -71,12 +102,15 @@ def write_report(
     observations: Path | None = None,
     loaded: LoadedExercise | None = None,
 ) -> ReportRun:
-    """Assess and write ``<ID>-after-action-report[-for-NATION].html`` (and ``.pdf``) into ``out``."""
+    """Assess and write ``<ID>-after-action-report[-for-NATION].html`` (and ``.pdf``) into ``out``: the
+    coalition version, or ``reader``'s."""
     from jointex.render.report_html import render_report_html, render_report_pdf
 
-    assessment = assess_file(path, runs, reader, observations, loaded)
-    report = build_report(assessment, reader.upper() if reader else None)
-    stem = f"{assessment.exercise.id}-after-action-report" + (f"-for-{reader.upper()}" if reader else "")
+    version = assess_version(path, runs, reader, observations, loaded)
+    assessment = version.assessment
+    report = build_report(assessment, version.release, version.evidence)
+    nation = version.release.reader.nation
+    stem = f"{assessment.exercise.id}-after-action-report" + (f"-for-{nation}" if nation else "")
     html = render_report_html(report)
     written = [out / f"{stem}.html"]
     write_text_atomically(written[0], html)

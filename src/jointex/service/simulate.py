@@ -7,8 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jointex.model import Label
+from jointex.model.digests import exercise_digest, vignette_digest
+from jointex.model.runs import RunResult
+from jointex.rehearse.engine.stopping import Progress
 from jointex.rehearse.simulate import ModeChoice, Simulation, simulate_exercise
-from jointex.security.release import exercise_labels, releasable_exercise, report_label
+from jointex.security.labels import document_label, vignette_labels
+from jointex.security.release import Release, release_exercise, release_statement
 from jointex.service.exercises import LoadedExercise, load_exercise
 from jointex.service.files import write_text_atomically
 
@@ -17,32 +21,46 @@ from jointex.service.files import write_text_atomically
 class SimulationRun:
     simulation: Simulation
     label: Label
-    reader: str | None = None
+    """The aggregate of what the rehearsal was built from: the vignette, its units and objectives."""
+    release: Release
+    exercise_digest: str
+    """The digest of the exercise version rehearsed, all of it (`jointex.model.digests`), for the run file."""
+    vignette_digest: str
+
+    @property
+    def reader(self) -> str | None:
+        """The nation this version is for; None for the coalition version."""
+        return self.release.reader.nation
 
 
 def simulate(
     source: str | Path | LoadedExercise,
     vignette: str | None = None,
     *,
-    replications: int = 1000,
+    replications: int | None = None,
     seed: int = 0,
     mode: ModeChoice = "integrated",
     reader: str | None = None,
-    batch_size: int = 256,
+    batch_size: int | None = None,
     precision: float | None = None,
-    progress: bool = False,
+    progress: Progress | None = None,
 ) -> SimulationRun:
     """Rehearse ``vignette`` of an exercise (a file, or one already loaded) by Monte Carlo.
 
     ``mode`` is ``integrated`` (tracks flow over the data links the interoperability analysis finds),
     ``national`` (each nation fights from its own sensors) or ``both`` (the two on common random numbers,
-    with paired differences). With ``precision``, the run stops early once the headline metric's 95%
-    interval is narrower than that on each side. With ``reader``, only what is releasable to that nation
-    goes in. Results depend on ``seed`` alone, never on ``batch_size`` or the number of threads.
-    Raises `InputError`.
+    with paired differences). Without ``replications`` and ``precision`` the vignette kind's own rule
+    decides how many (IAMD: up to 1,000, stopping once the leak probability is known to +-0.005; HADR: up
+    to 100, stopping once the need met is known to +-1 point); ``replications`` runs exactly that many, or
+    with ``precision`` up to that many, stopping once the headline metric's 95% interval is narrower than
+    ``precision`` on each side. ``progress(done, total)`` is called as replications finish. With
+    ``reader`` (a nation), only what is releasable to it goes in; without, or with ``ALL``, only what every
+    participating nation may see (the coalition version). Results depend on ``seed`` alone, never on
+    ``batch_size`` (default: the kind's) or the number of threads. Raises `InputError`.
     """
     loaded = source if isinstance(source, LoadedExercise) else load_exercise(source)
-    exercise = releasable_exercise(loaded.exercise, reader.upper()) if reader else loaded.exercise
+    release = release_exercise(loaded.exercise, reader)
+    exercise = release.exercise
     simulation = simulate_exercise(
         exercise,
         loaded.catalogue,
@@ -54,13 +72,26 @@ def simulate(
         target_half_width=precision,
         progress=progress,
     )
-    label = report_label(exercise_labels(exercise))
-    return SimulationRun(simulation, label, reader.upper() if reader else None)
+    label = document_label(exercise, vignette_labels(exercise, simulation.vignette), release.reader.nations)
+    rehearsed = next(v for v in loaded.exercise.vignettes if v.id == simulation.vignette.id)
+    return SimulationRun(
+        simulation, label, release, exercise_digest(loaded.exercise), vignette_digest(rehearsed)
+    )
+
+
+def run_file(run: SimulationRun) -> RunResult:
+    """The run file of a rehearsal: its metrics, and what produced them."""
+    return run.simulation.to_run_result(
+        run.label,
+        exercise_digest=run.exercise_digest,
+        vignette_digest=run.vignette_digest,
+        reader=run.reader,
+    )
 
 
 def write_run_file(run: SimulationRun, folder: Path) -> Path:
-    """``folder/<vignette>.json`` in the `jointex-run/1` format, written atomically."""
-    result = run.simulation.to_run_result(run.label)
+    """``folder/<vignette>.json`` in the `jointex-run/2` format, written atomically."""
+    result = run_file(run)
     path = folder / f"{run.simulation.vignette.id}.json"
     write_text_atomically(path, json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
     return path
@@ -69,7 +100,9 @@ def write_run_file(run: SimulationRun, folder: Path) -> Path:
 def write_simulation_html(run: SimulationRun, out: Path) -> Path:
     from jointex.render.simulation_html import render_simulation_html
 
-    write_text_atomically(out, render_simulation_html(run.simulation, run.label, run.reader))
+    write_text_atomically(
+        out, render_simulation_html(run.simulation, run.label, release_statement(run.release))
+    )
     return out
 
 

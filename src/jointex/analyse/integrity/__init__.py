@@ -10,6 +10,7 @@ from jointex.analyse.integrity.catalogue_refs import check_catalogue_references
 from jointex.analyse.integrity.geography import check_geography
 from jointex.analyse.integrity.identity import check_unique_ids
 from jointex.analyse.integrity.labels import check_labels
+from jointex.analyse.integrity.measures import check_measure_metrics
 from jointex.analyse.integrity.references import check_nations, check_references
 from jointex.analyse.integrity.timeline import check_timeline
 from jointex.analyse.integrity.vignettes import check_vignette_parameters
@@ -24,6 +25,7 @@ def check_exercise(exercise: Exercise, catalogue: Catalogue) -> list[Problem]:
     problems += check_unique_ids(exercise)
     problems += check_nations(exercise)
     problems += check_references(exercise)
+    problems += check_measure_metrics(exercise)
     problems += check_catalogue_references(exercise, catalogue)
     problems += check_timeline(exercise)
     problems += check_geography(exercise)

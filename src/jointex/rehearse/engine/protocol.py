@@ -3,6 +3,10 @@
 A vignette kind compiles the exercise into structure-of-arrays state once (geometry, units, parameters)
 and then runs any batch of replications from their keys, returning one column per metric with one value
 per replication. New drills are new packages under `rehearse/vignettes/`, not edits of the engine.
+
+A kind also declares its metrics (unit, domain, which way is better) in the registry of metrics,
+`jointex.model.metrics`, and names them from there (its compiled vignette's ``declared``), and says how
+long a run goes by default (its ``stopping``, a `StoppingRule`).
 """
 
 from __future__ import annotations

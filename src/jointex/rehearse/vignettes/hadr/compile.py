@@ -11,11 +11,14 @@ from __future__ import annotations
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import numpy as np
 from numpy.typing import NDArray
 
 from jointex.model import Exercise, Vignette
+from jointex.model.metrics import HADR_METRICS, MetricSpec, metric_names
+from jointex.rehearse.engine.stopping import StoppingRule
 from jointex.rehearse.engine.streams import replication_keys
 from jointex.rehearse.vignettes.hadr.execute import DayEvents, coverage, draw_events, execute_day, plan_seed
 from jointex.rehearse.vignettes.hadr.plan import DayPlan, ReliefState, plan_day
@@ -81,34 +84,29 @@ class HadrVignette:
     scene: HadrScene
     threads: int = field(default_factory=lambda: os.cpu_count() or 1)
 
+    declared: ClassVar[tuple[MetricSpec, ...]] = HADR_METRICS
+    """The metrics a run produces, as declared in the registry of metrics (unit, domain, better)."""
+
     @property
     def metrics(self) -> tuple[str, ...]:
         scene = self.scene
-        days = [f"hadr.need_met_day{d}_pct" for d in range(1, scene.days + 1)]
-        sites = [f"hadr.need_met_pct.{s}" for s in scene.site_ids]
-        waits = [f"hadr.time_to_first_delivery_h.{s}" for s in scene.site_ids]
-        nations = [
-            f"hadr.{what}.{n}"
-            for n in scene.nations
-            for what in ("delivered_t", "delivery_share_pct", "tonne_km", "sorties", "cost_usd")
-        ]
-        overall = [
-            "hadr.need_met_pct",
-            "hadr.deprivation_person_days",
-            "hadr.max_time_to_first_delivery_h",
-            "hadr.mean_time_to_first_delivery_h",
-            "hadr.sites_never_reached",
-            "hadr.gini_coverage",
-            "hadr.delivered_t",
-            "hadr.tonne_km",
-            "hadr.sorties",
-            "hadr.cost_usd",
-        ]
-        return (*overall, *days, *sites, *waits, *nations)
+        values = {
+            "day": tuple(str(d) for d in range(1, scene.days + 1)),
+            "site": scene.site_ids,
+            "nation": scene.nations,
+        }
+        return metric_names(self.declared, values)
 
     @property
     def headline(self) -> tuple[str, ...]:
         return ("hadr.need_met_pct",)
+
+    @property
+    def stopping(self) -> StoppingRule:
+        """Without --replications: a replication plans every day with PyVRP (about half a second), so up to
+        100, stopping once the need met is known to +-1 percentage point, after at least 30; batches of one
+        replication per thread, so progress moves with each."""
+        return StoppingRule(cap=100, half_width=1.0, minimum=30, batch_size=max(1, self.threads))
 
     def run(self, keys: NDArray[np.uint64]) -> dict[str, NDArray[np.float64]]:
         with ThreadPoolExecutor(max_workers=max(1, self.threads)) as pool:

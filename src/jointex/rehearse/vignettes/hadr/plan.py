@@ -6,13 +6,17 @@ vehicles that are in theatre and serviceable, the roads open, and how long each 
 1. **Allocation** (equity, `allocate.py`): each commodity's deliverable supply (stock at sources that a
    serviceable vehicle can load at, capped by the sources' handling throughput) is shared among the
    sites some vehicle can reach by weighted water-filling.
-2. **Routing** (PyVRP): each site's allocation becomes up to ``max_lots_per_site`` deliveries (lots),
-   optional clients whose prize is the value of the relief times the site's weight (priority and
+2. **Routing** (PyVRP, `problem.py`): each site's allocation becomes up to ``max_lots_per_site`` deliveries
+   (lots), optional clients whose prize is the value of the relief times the site's weight (priority and
    deprivation). One vehicle type per asset: its capacity in kg and litres, home source, the sources it
    may reload at (multi-trip), working-day window and crew-duty limit, cost per km, and its own routing
-   profile: trucks use road distances, aircraft and landing craft go direct, and every place the asset
-   cannot use (no landing zone, airstrip, beach or road; beyond its range) is priced out of reach.
-3. **Loading**: PyVRP knows no stock per source, so trips load in order of departure and a trip whose
+   profile: trucks use road distances, aircraft and landing craft go direct, and every place or leg the
+   asset cannot use (no landing zone, airstrip, beach or road; on no trip within its range) is priced out
+   of reach. The search starts from a warm start of multi-trip days (`warmstart.py`); after it, deliveries
+   move between trips of one vehicle (`exchange.py`), the days are filled again, and every trip is held
+   within range (`ranges.py`), all things PyVRP's search does not do (see `_route`).
+3. **Loading**: PyVRP knows no stock per source. Trips that would find their source short move to another
+   source their vehicle may use (`sources.py`); then trips load in order of departure and a trip whose
    source has run short (or reached its throughput) carries and delivers proportionally less.
 
 Everything PyVRP needs is expressible in it, so OR-Tools is not used in planning; benchmarks/
@@ -22,9 +26,7 @@ bench_routing.py compares the two on the CVRPLIB X instances.
 from __future__ import annotations
 
 import itertools
-import math
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pyvrp
@@ -34,16 +36,19 @@ from pyvrp.stop import MaxIterations, StoppingCriterion
 
 from jointex.model.hadr import AssetType
 from jointex.rehearse.vignettes.hadr.allocate import equitable_allocation, site_weights
+from jointex.rehearse.vignettes.hadr.exchange import exchange_between_trips
+from jointex.rehearse.vignettes.hadr.problem import Lot, RoutingProblem, Travel, routing_problem, split_lots
+from jointex.rehearse.vignettes.hadr.ranges import legs_to_forbid, within_range
 from jointex.rehearse.vignettes.hadr.scene import HadrScene
+from jointex.rehearse.vignettes.hadr.sources import load_where_stocked
+from jointex.rehearse.vignettes.hadr.warmstart import fill_days
 
-DISTANCE_UNIT_M = 10
-"""Routing distances are in units of 10 m, so that a cost of 1 per unit is 1 cent per 10 m = 1 USD per km:
-costs and prizes are in US cents, well below PyVRP's largest penalty (1e5 per kg or second over)."""
-FORBIDDEN = 10**12
-"""Distance (and seconds) that prices an edge out of any plan: 1e10 USD, above any prize."""
-MIN_RELATIVE_WEIGHT = 0.02
-"""Floor of a site's weight relative to the most deprived, so that spare lift still serves it."""
 NEIGHBOURS = 30
+RANGE_RESOLVES = 2
+"""Times the day is solved again with the legs of too long trips forbidden (see `_route`)."""
+PENALTY_KG = 100.0
+"""PyVRP's first penalty per kg or litre over capacity and per second late, in kg of relief at
+``value_per_kg`` (see `relief_penalties`)."""
 
 
 @dataclass
@@ -164,21 +169,88 @@ def plan_day(
         reachable |= usable[scene.sources :]
         loadable |= usable[: scene.sources]
     allocated = _allocate(scene, state, reachable, loadable)
-    lots = _lots(scene, allocated, active, travel)
+    lots = split_lots(scene, allocated, active, travel)
     empty = DayPlan(state.day, (), allocated, road_km)
     if not lots or not active:
         return empty
-    data = _problem(scene, state, lots, active, vehicles, travel)
-    result = solve_routes(data, stop or MaxIterations(scene.planning.iterations), seed)
-    trips = _trips(result.best, scene, lots, active, vehicles, travel)
+    problem = routing_problem(scene, state.stock_units, state.deprivation_h, lots, active, vehicles, travel)
+    solution = _route(problem, stop or MaxIterations(scene.planning.iterations), seed, scene)
+    trips = _trips(solution, scene, lots, active, vehicles, travel)
     return DayPlan(state.day, _load(scene, state, trips), allocated, road_km)
 
 
-def solve_routes(data: pyvrp.ProblemData, stop: StoppingCriterion, seed: int) -> pyvrp.Result:
-    """PyVRP's iterated local search with jointex's settings (also what benchmarks/bench_routing.py
-    measures on the CVRPLIB instances)."""
-    params = pyvrp.SolveParams(neighbourhood=NeighbourhoodParams(num_neighbours=NEIGHBOURS))
-    return pyvrp.solve(data, stop, seed=seed, display=False, collect_stats=False, params=params)
+def _route(problem: RoutingProblem, stop: StoppingCriterion, seed: int, scene: HadrScene) -> pyvrp.Solution:
+    """The day's routes: PyVRP's search from the warm start (`fill_days`, improved between trips), then
+    what the search does not do (`_improve`), every trip within range (`ranges.py`: a trip still too long
+    has its longest leg between sites forbidden and the day is solved again, from the same plan with that
+    trip cut back and the days filled again, at most `RANGE_RESOLVES` times; then trips are cut back and
+    the days filled again) and loaded where the stock is (`sources.py`)."""
+    penalty = relief_penalties(scene)
+    start = fill_days(problem)
+    start = exchange_between_trips(problem, start) if start is not None else None
+    solution = solve_routes(problem.data, stop, seed, start, penalty).best
+    for _ in range(RANGE_RESOLVES):
+        solution = _improve(problem, solution)
+        legs = legs_to_forbid(problem, solution)
+        if not legs:
+            return load_where_stocked(problem, solution)
+        problem.forbid(legs)
+        start = fill_days(problem, within_range(problem, solution))
+        stop = MaxIterations(scene.planning.iterations)
+        solution = solve_routes(problem.data, stop, seed, start, penalty).best
+    cut = within_range(problem, _improve(problem, solution))
+    return load_where_stocked(problem, fill_days(problem, cut) or cut)
+
+
+def _improve(problem: RoutingProblem, solution: pyvrp.Solution) -> pyvrp.Solution:
+    """What PyVRP's search does not do: move deliveries between trips of one vehicle, then open new
+    trips for deliveries left out."""
+    return fill_days(problem, exchange_between_trips(problem, solution)) or solution
+
+
+@dataclass
+class ReliefPenalties(pyvrp.PenaltyParams):
+    """PyVRP's penalty settings with its first penalties (per kg or litre over capacity, per second
+    late or over distance) set instead of the midpoint of PyVRP's range."""
+
+    load: float = 50_000.0
+    time: float = 50_000.0
+
+    def midpoint_penalties(self, data: pyvrp.ProblemData) -> tuple[list[float], float, float]:
+        return [self.load] * data.num_load_dimensions, self.time, self.time
+
+
+def relief_penalties(scene: HadrScene) -> ReliefPenalties:
+    """Penalties in proportion to the prizes: a kg over capacity or a second late first costs as much as
+    `PENALTY_KG` kg of relief to the most deprived site (5,000 USD at the default 50 USD a kg), up to ten
+    times that as PyVRP raises them. PyVRP's own start, 500 USD, is below the prize of a single delivery,
+    so its search kept planning an extra delivery a few seconds late and found few feasible plans."""
+    initial = PENALTY_KG * scene.planning.value_per_kg * 100
+    return ReliefPenalties(load=initial, time=initial, max_penalty=10 * initial)
+
+
+def solve_routes(
+    data: pyvrp.ProblemData,
+    stop: StoppingCriterion,
+    seed: int,
+    initial_solution: pyvrp.Solution | None = None,
+    penalty: pyvrp.PenaltyParams | None = None,
+) -> pyvrp.Result:
+    """PyVRP's iterated local search with jointex's neighbourhood (also what benchmarks/bench_routing.py
+    measures on the CVRPLIB instances, with PyVRP's own start and penalties)."""
+    params = pyvrp.SolveParams(
+        neighbourhood=NeighbourhoodParams(num_neighbours=NEIGHBOURS),
+        penalty=penalty or pyvrp.PenaltyParams(),
+    )
+    return pyvrp.solve(
+        data,
+        stop,
+        seed=seed,
+        display=False,
+        collect_stats=False,
+        params=params,
+        initial_solution=initial_solution,
+    )
 
 
 def _allocate(
@@ -196,106 +268,13 @@ def _allocate(
     return allocated
 
 
-@dataclass(frozen=True)
-class _Lot:
-    site: int
-    units: NDArray[np.float64]
-    kg: float
-    litres: float
-
-
-def _lots(
-    scene: HadrScene,
-    allocated: NDArray[np.float64],
-    active: list[int],
-    travel: dict[int, tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.bool_]]],
-) -> list[_Lot]:
-    """Split each site's allocation into deliveries a vehicle that reaches it can carry."""
-    assets = scene.assets
-    lots: list[_Lot] = []
-    for site in range(scene.sites):
-        units = allocated[site]
-        kg = float(units @ scene.kg_per_unit)
-        litres = float(units @ scene.litres_per_unit)
-        if kg <= 0:
-            continue
-        carriers = [a for a in active if travel[a][2][scene.sources + site]]
-        if not carriers:
-            continue
-        cap_kg = float(np.median([assets.capacity_kg[a] for a in carriers]))
-        cap_l = float(np.median([assets.capacity_litres[a] for a in carriers]))
-        n = min(scene.planning.max_lots_per_site, max(1, math.ceil(max(kg / cap_kg, litres / cap_l))))
-        scale = min(1.0, cap_kg * n / kg, cap_l * n / litres if litres > 0 else math.inf) / n
-        lot_units = units * scale
-        lots.extend(_Lot(site, lot_units, kg * scale, litres * scale) for _ in range(n))
-    return lots
-
-
-def _problem(
-    scene: HadrScene,
-    state: ReliefState,
-    lots: list[_Lot],
-    active: list[int],
-    vehicles: list[list[int]],
-    travel: dict[int, tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.bool_]]],
-) -> pyvrp.ProblemData:
-    places = scene.sources + scene.sites
-    assets = scene.assets
-    weights = site_weights(scene.priority, state.deprivation_h, scene.planning.deprivation_growth_per_h)
-    relative = np.maximum(weights / weights.max(), MIN_RELATIVE_WEIGHT)
-    value = scene.planning.value_per_kg * 100  # cents, the unit of the routing costs
-    locations = [pyvrp.Location(x=float(scene.lon_deg[p]), y=float(scene.lat_deg[p])) for p in range(places)]
-    depots = [pyvrp.Depot(location=s, service_duration=int(scene.load_s[s])) for s in range(scene.sources)]
-    clients = [
-        pyvrp.Client(
-            location=scene.sources + lot.site,
-            delivery=[math.ceil(lot.kg), math.ceil(lot.litres)],
-            service_duration=int(scene.unload_s[lot.site]),
-            tw_early=int(scene.window_s[lot.site, 0]),
-            tw_late=int(scene.window_s[lot.site, 1]),
-            prize=max(1, int(value * lot.kg * relative[lot.site])),
-            required=False,
-        )
-        for lot in lots
-    ]
-    day_s = int(scene.day_s)
-    vehicle_types = []
-    distances: list[Any] = []  # int64 matrices, one per asset's routing profile
-    durations: list[Any] = []
-    for profile, a in enumerate(active):
-        km, seconds, usable = travel[a]
-        ok = usable[:, None] & usable[None, :] & np.isfinite(km)
-        np.fill_diagonal(ok, True)
-        distances.append(
-            np.where(ok, np.round(np.where(ok, km, 0) * 1000 / DISTANCE_UNIT_M), FORBIDDEN).astype(np.int64)
-        )
-        durations.append(np.where(ok, np.round(np.where(ok, seconds, 0)), FORBIDDEN).astype(np.int64))
-        home = int(assets.home[a])
-        vehicle_types.append(
-            pyvrp.VehicleType(
-                num_available=len(vehicles[a]),
-                capacity=[int(assets.capacity_kg[a]), int(assets.capacity_litres[a])],
-                start_depot=home,
-                end_depot=home,
-                tw_early=0,
-                tw_late=day_s,
-                shift_duration=int(min(assets.duty_s[a], day_s)),
-                unit_distance_cost=max(1, round(float(assets.cost_per_km[a]))),
-                profile=profile,
-                reload_depots=[int(s) for s in np.flatnonzero(assets.loads_at[a])],
-                max_reloads=scene.planning.max_trips_per_day - 1,
-            )
-        )
-    return pyvrp.ProblemData(locations, clients, depots, vehicle_types, distances, durations)
-
-
 def _trips(
     solution: pyvrp.Solution,
     scene: HadrScene,
-    lots: list[_Lot],
+    lots: list[Lot],
     active: list[int],
     vehicles: list[list[int]],
-    travel: dict[int, tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.bool_]]],
+    travel: dict[int, Travel],
 ) -> list[Trip]:
     trips: list[Trip] = []
     used: dict[int, int] = {}
@@ -321,7 +300,7 @@ def _trips(
 
 def _trip(
     scene: HadrScene,
-    lots: list[_Lot],
+    lots: list[Lot],
     km: NDArray[np.float64],
     asset: int,
     vehicle: int,

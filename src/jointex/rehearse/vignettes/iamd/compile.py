@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import ClassVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -11,7 +12,10 @@ from numpy.typing import NDArray
 from jointex.errors import InputError
 from jointex.model import Exercise, GeoPoint, Unit, Vignette
 from jointex.model.iamd import IamdParameters, ThreatClass
+from jointex.model.metrics import IAMD_METRICS, MetricSpec, metric_names
+from jointex.rehearse.engine.stopping import StoppingRule
 from jointex.rehearse.vignettes.iamd.geometry import project_km, radar_horizon_km, range_windows
+from jointex.rehearse.vignettes.iamd.guarantees import caveats
 from jointex.rehearse.vignettes.iamd.kernel import run_batch
 
 THREAT_CLASSES = tuple(ThreatClass)
@@ -70,21 +74,18 @@ class IamdVignette:
     shooter_cost_per_shot: NDArray[np.float64]
     arrays: dict[str, object]
     scene: Scene
+    caveats: tuple[str, ...] = ()
+    """Where the model's guarantees may not hold for this scene (`guarantees.py`), for the output."""
+
+    declared: ClassVar[tuple[MetricSpec, ...]] = IAMD_METRICS
+    """The metrics a run produces, as declared in the registry of metrics (unit, domain, better)."""
+    stopping: ClassVar[StoppingRule] = StoppingRule(cap=1000, half_width=0.005, minimum=100, batch_size=256)
+    """Without --replications: replications take microseconds, so up to 1,000, stopping once the leak
+    probability is known to +-0.005 (half a percentage point)."""
 
     @property
     def metrics(self) -> tuple[str, ...]:
-        return (
-            "iamd.leakers",
-            "iamd.leak_probability",
-            *(f"iamd.leakers.{a}" for a in self.assets),
-            "iamd.shots",
-            *(f"iamd.shots.{n}" for n in self.nations),
-            "iamd.interceptor_cost_millions",
-            "iamd.cost_exchange_ratio",
-            "iamd.double_engagements",
-            "iamd.detect_to_engage_s",
-            "iamd.never_detected",
-        )
+        return metric_names(self.declared, {"asset": self.assets, "nation": self.nations})
 
     @property
     def headline(self) -> tuple[str, ...]:
@@ -185,6 +186,25 @@ def compile_iamd(
         between,
         groups,
     )
+    arrays: dict[str, object] = {
+        **detection,
+        "period_s": np.array([s.scan_period_s for s in parameters.sensors], dtype=np.float64),
+        "pd": np.array([s.detection_probability for s in parameters.sensors], dtype=np.float64),
+        "latency_s": latency_s,
+        "impact_s": raid.impact_s,
+        "threat_asset": raid.asset,
+        "n_assets": len(assets),
+        "shooter_nation": shooter_nation,
+        "shooter_group": groups[shooter_nation],
+        "n_groups": int(groups.max()) + 1,
+        "reaction_s": np.array([s.reaction_s for s in shooters], dtype=np.float64),
+        "reload_s": np.array([s.reload_s for s in shooters], dtype=np.float64),
+        "flight_s": np.array([s.time_of_flight_s for s in shooters], dtype=np.float64),
+        "magazine": np.array([s.magazine for s in shooters], dtype=np.int64),
+        "salvo": np.array([s.salvo for s in shooters], dtype=np.int64),
+        **engagement,
+        "max_rounds": 1 if parameters.doctrine == "shoot-shoot" else parameters.engagement_rounds,
+    }
     return IamdVignette(
         mode=mode,
         assets=tuple(a.id for a in assets),
@@ -193,26 +213,9 @@ def compile_iamd(
         threat_cost_total=float(raid.cost.sum()),
         threats=len(raid.impact_s),
         shooter_cost_per_shot=np.array([s.cost_per_shot for s in shooters], dtype=np.float64),
-        arrays={
-            **detection,
-            "period_s": np.array([s.scan_period_s for s in parameters.sensors], dtype=np.float64),
-            "pd": np.array([s.detection_probability for s in parameters.sensors], dtype=np.float64),
-            "latency_s": latency_s,
-            "impact_s": raid.impact_s,
-            "threat_asset": raid.asset,
-            "n_assets": len(assets),
-            "shooter_nation": shooter_nation,
-            "shooter_group": groups[shooter_nation],
-            "n_groups": int(groups.max()) + 1,
-            "reaction_s": np.array([s.reaction_s for s in shooters], dtype=np.float64),
-            "reload_s": np.array([s.reload_s for s in shooters], dtype=np.float64),
-            "flight_s": np.array([s.time_of_flight_s for s in shooters], dtype=np.float64),
-            "magazine": np.array([s.magazine for s in shooters], dtype=np.int64),
-            "salvo": np.array([s.salvo for s in shooters], dtype=np.int64),
-            **engagement,
-            "max_rounds": 1 if parameters.doctrine == "shoot-shoot" else parameters.engagement_rounds,
-        },
+        arrays=arrays,
         scene=scene,
+        caveats=caveats(arrays, tuple(s.unit for s in shooters)),
     )
 
 
@@ -311,38 +314,54 @@ def _detection_windows(
 def _engagement_windows(
     parameters: IamdParameters, raid: Raid, shooter_km: NDArray[np.float64]
 ) -> dict[str, NDArray[np.float64] | NDArray[np.intp]]:
-    """Every (threat, fire unit) pair with a launch window, grouped by fire unit in priority order.
+    """Every launch window of every (threat, fire unit) pair, grouped by fire unit in priority order.
 
-    The intercept must fall inside the envelope [min, max] on the threat's approach: from entering the
-    maximum range to entering the minimum range (or reaching the target). Launch times are intercept
-    times less the time of flight.
+    The intercept must fall inside the envelope: at least the minimum and at most the maximum range from
+    the fire unit, before the threat reaches its target. Along a straight path that is at most two
+    stretches: approaching, from entering the maximum range to entering the minimum range, and, for a
+    threat that flies through the minimum range and on, receding, from leaving the minimum range to
+    leaving the maximum range. Each stretch is a window of its own, with its own engagement rounds. A path
+    that starts inside the minimum range has no approaching window; a path that only touches a circle
+    (tangent) gives no window at that circle. Launch times are intercept times less the time of flight.
     """
     shooters = parameters.shooters
     near, far, kill = _envelopes(parameters)
-    enter, leave = range_windows(
+    far_in, far_out = range_windows(
         raid.start_km, raid.heading, raid.length_km, shooter_km, far[:, raid.threat_class].T
     )
-    inner_enter, _ = range_windows(
+    near_in, near_out = range_windows(
         raid.start_km, raid.heading, raid.length_km, shooter_km, near[:, raid.threat_class].T
     )
-    leave = np.where(inner_enter > enter, np.minimum(leave, inner_enter), leave)
+    crosses_near = near_in < near_out  # the path spends time strictly inside the minimum range
+    approach_in = far_in
+    approach_out = np.where(crosses_near, np.minimum(far_out, near_in), far_out)
+    recede_in = np.where(crosses_near, np.maximum(far_in, near_out), np.inf)
+    recede_out = np.where(crosses_near, far_out, -np.inf)
     salvo = np.array([s.salvo for s in shooters])
     flight = np.array([s.time_of_flight_s for s in shooters])
     p_salvo = 1.0 - (1.0 - kill[:, raid.threat_class].T) ** salvo[None, :]
-    usable = (enter < leave) & (p_salvo > 0)
     order = np.lexsort((np.arange(len(raid.impact_s)), raid.impact_s, -raid.priority))
     rank = np.empty_like(order)
     rank[order] = np.arange(len(order))
-    threat, shooter = np.nonzero(usable)
-    by_shooter = np.lexsort((rank[threat], shooter))
+    threats, fire_units, ins, outs = [], [], [], []
+    for enter, leave in ((approach_in, approach_out), (recede_in, recede_out)):
+        threat, shooter = np.nonzero((enter < leave) & (p_salvo > 0))
+        threats.append(threat)
+        fire_units.append(shooter)
+        ins.append(enter[threat, shooter])
+        outs.append(leave[threat, shooter])
+    threat, shooter = np.concatenate(threats), np.concatenate(fire_units)
+    enter_km, leave_km = np.concatenate(ins), np.concatenate(outs)
+    by_shooter = np.lexsort((enter_km, rank[threat], shooter))
     threat, shooter = threat[by_shooter], shooter[by_shooter]
+    enter_km, leave_km = enter_km[by_shooter], leave_km[by_shooter]
     speed = raid.speed_kmps[threat]
     start = np.searchsorted(shooter, np.arange(len(shooters) + 1))
     return {
         "pair_start": start.astype(np.int64),
         "pair_threat": threat.astype(np.int64),
-        "pair_open_s": raid.launch_s[threat] + enter[threat, shooter] / speed - flight[shooter],
-        "pair_close_s": raid.launch_s[threat] + leave[threat, shooter] / speed - flight[shooter],
+        "pair_open_s": raid.launch_s[threat] + enter_km / speed - flight[shooter],
+        "pair_close_s": raid.launch_s[threat] + leave_km / speed - flight[shooter],
         "pair_kill": p_salvo[threat, shooter],
     }
 

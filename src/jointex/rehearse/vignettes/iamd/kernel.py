@@ -14,10 +14,13 @@ Within a replication every event time is exact:
   infinite otherwise (national mode: infinite between all nations).
 - Engagement. Fire units act in exact time order (an event loop: the next fire unit to act is the one
   whose next possible launch is earliest). A free fire unit takes, among the threats it may engage now
-  (its nation holds the track plus reaction time, the intercept would fall inside its envelope, no
-  engagement its picture group knows of is in flight, rounds left), the first in priority order
-  (priority, then time to impact). Each salvo is resolved after its time of flight. A launch at a threat
-  that another picture group is already engaging is a double engagement.
+  (its nation holds the track plus reaction time, the intercept would fall inside its envelope, rounds
+  left in that window, its own last salvo at the threat assessed), the first in priority order (priority,
+  then time to impact). While another engagement of its picture group is in flight at that threat, it
+  holds fire only if it can still fire every round it has left in the window after that engagement is
+  assessed; otherwise this is its last opportunity and it fires now ("last opportunity" doctrine), so an
+  early or poor engagement never costs a better unit a shot. Each salvo is resolved after its time of
+  flight. A launch at a threat that another picture group is already engaging is a double engagement.
 
 Random numbers are indexed by what they decide (the detection of threat i by sensor s, the k-th
 engagement of threat i), so integrated and national runs of the same replication share them: common
@@ -36,8 +39,9 @@ from jointex.rehearse.engine.kernels import uniform
 PHASE_STREAM = 1
 DETECT_STREAM = 2
 KILL_STREAM = 3
-MAX_ENGAGEMENTS_DRAWN = 64
-"""Kill draws per threat; a threat engaged more often reuses the last (never reached in practice)."""
+ENGAGEMENT_INDEX_BITS = 32
+"""The k-th engagement of threat i draws number ``i << 32 | k`` of the kill stream: one fresh draw for
+every engagement, however many (the counter-based stream is random-access, so there is no cap)."""
 
 
 @njit(cache=True)
@@ -55,6 +59,17 @@ def _detections(k0, k1, det_threat, det_sensor, det_in_s, det_out_s, period_s, p
             misses = math.floor(math.log1p(-u) / math.log1p(-pd[s]))
         when = first + misses * period_s[s]
         detected_s[d] = when if when <= det_out_s[d] else np.inf
+
+
+@njit(cache=True, inline="always")
+def _rounds_fitting(from_s: float, close_s: float, cycle_s: float, left: int) -> int:
+    """Rounds a fire unit can still fire in a launch window closing at ``close_s`` if it starts at
+    ``from_s`` and fires one every ``cycle_s`` (at most ``left``)."""
+    if from_s > close_s:
+        return 0
+    if cycle_s <= 0.0:
+        return left
+    return min(left, math.floor((close_s - from_s) / cycle_s) + 1)
 
 
 @njit(cache=True)
@@ -124,6 +139,7 @@ def _replicate(  # type: ignore[no-untyped-def]
     engagements = np.zeros(n_threats, dtype=np.int64)
     first_fire_s = np.full(n_threats, np.inf)
     pair_rounds = np.zeros(len(pair_threat), dtype=np.int64)
+    pair_resolve_s = np.full(len(pair_threat), -np.inf)
     doubles = 0
     while True:
         j = -1
@@ -137,19 +153,24 @@ def _replicate(  # type: ignore[no-untyped-def]
         g = shooter_group[j]
         chosen = -1
         next_s = np.inf
+        cycle_s = max(reload_s[j], flight_s[j])  # from one round at a threat to the next, looking between
         for p in range(pair_start[j], pair_start[j + 1]):
             i = pair_threat[p]
             if pair_rounds[p] >= max_rounds or kill_s[i] <= now or pair_close_s[p] < now:
                 continue
-            if ready_s[p] > pair_close_s[p]:
+            ready = max(ready_s[p], pair_resolve_s[p])
+            if ready > pair_close_s[p]:
                 continue
-            if ready_s[p] > now:
-                next_s = min(next_s, ready_s[p])
+            if ready > now:
+                next_s = min(next_s, ready)
                 continue
             if busy_s[g, i] > now:
-                if busy_s[g, i] <= pair_close_s[p]:
+                left = min(max_rounds - pair_rounds[p], rounds_left[j] // salvo[j])
+                if _rounds_fitting(busy_s[g, i], pair_close_s[p], cycle_s, left) >= _rounds_fitting(
+                    now, pair_close_s[p], cycle_s, left
+                ):
                     next_s = min(next_s, busy_s[g, i])
-                continue
+                    continue
             chosen = p
             break
         if chosen < 0:
@@ -165,9 +186,10 @@ def _replicate(  # type: ignore[no-untyped-def]
                 doubles += 1
                 break
         busy_s[g, i] = max(busy_s[g, i], resolved_s)
-        draw = min(engagements[i], MAX_ENGAGEMENTS_DRAWN - 1)
+        draw = (i << ENGAGEMENT_INDEX_BITS) + engagements[i]
         engagements[i] += 1
-        if uniform(k0, k1, KILL_STREAM, i * MAX_ENGAGEMENTS_DRAWN + draw) < pair_kill[chosen]:
+        pair_resolve_s[chosen] = resolved_s
+        if uniform(k0, k1, KILL_STREAM, draw) < pair_kill[chosen]:
             kill_s[i] = min(kill_s[i], resolved_s)
         first_fire_s[i] = min(first_fire_s[i], now)
         wake_s[j] = now + reload_s[j] if rounds_left[j] >= salvo[j] else np.inf

@@ -1,0 +1,45 @@
+"""The metric reference (docs/metrics.md), generated from the registry of metrics so it cannot drift."""
+
+from __future__ import annotations
+
+from jointex.model.metrics import METRICS
+
+INTRO = """\
+# Metric reference
+
+*Generated from the registry of metrics (`jointex.model.metrics`) by
+`python -m jointex.formats.metric_reference`; do not edit by hand.*
+
+Every measure of an objective names one of these metrics; `jointex validate` refuses any other name
+(exit 2, with the closest known names). A name in angle brackets is filled in by the exercise:
+`<asset>` a defended asset, `<nation>` a nation, `<site>` a relief site, `<day>` a day number, `<name>`
+the evaluators' own name. The domain decides how a 95% interval is computed (docs/rehearsal.md, "The
+engine") and keeps it inside the values the metric can take; *better* says which way is an improvement
+(coloured in the rehearsal report's integrated minus national column).
+"""
+
+_BETTER = {True: "lower", False: "higher", None: ""}
+
+
+def render_metric_reference() -> str:
+    lines = [INTRO]
+    sources = list(dict.fromkeys(spec.source for spec in METRICS))
+    for source in sources:
+        lines += [
+            f"## {source[0].upper()}{source[1:]}",
+            "",
+            "| metric | unit | domain | better | meaning |",
+            "|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| `{spec.name}` | {spec.unit} | {spec.domain} | {_BETTER[spec.lower_is_better]} | "
+            f"{spec.description} |"
+            for spec in METRICS
+            if spec.source == source
+        ]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+if __name__ == "__main__":
+    print(render_metric_reference(), end="")

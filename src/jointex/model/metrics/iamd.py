@@ -1,0 +1,63 @@
+"""The metrics an IAMD / counter-drone rehearsal produces, per replication (``rehearse/vignettes/iamd``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from jointex.model.metrics.spec import COUNT, NON_NEGATIVE, PROPORTION, MetricSpec
+
+SOURCE = "IAMD vignette"
+
+IAMD_METRICS: tuple[MetricSpec, ...] = (
+    MetricSpec("iamd.leakers", "threats", COUNT, True, "threats that reached their target", SOURCE),
+    MetricSpec("iamd.leak_probability", "probability", PROPORTION, True, "leakers / threats", SOURCE),
+    MetricSpec(
+        "iamd.leakers.<asset>", "threats", COUNT, True, "threats that reached this defended asset", SOURCE
+    ),
+    MetricSpec("iamd.shots", "rounds", COUNT, None, "rounds fired", SOURCE),
+    MetricSpec("iamd.shots.<nation>", "rounds", COUNT, None, "rounds this nation fired", SOURCE),
+    MetricSpec(
+        "iamd.interceptor_cost_millions",
+        "millions of the cost unit",
+        NON_NEGATIVE,
+        True,
+        "rounds x cost_per_shot",
+        SOURCE,
+    ),
+    MetricSpec(
+        "iamd.cost_exchange_ratio",
+        "ratio",
+        NON_NEGATIVE,
+        True,
+        "interceptor cost / cost of the threats launched",
+        SOURCE,
+    ),
+    MetricSpec(
+        "iamd.double_engagements",
+        "launches",
+        COUNT,
+        True,
+        "launches at a threat another picture group was already engaging",
+        SOURCE,
+    ),
+    MetricSpec(
+        "iamd.detect_to_engage_s",
+        "s",
+        NON_NEGATIVE,
+        True,
+        "mean over engaged threats of first launch minus first detection",
+        SOURCE,
+    ),
+    MetricSpec("iamd.never_detected", "threats", COUNT, True, "threats no sensor ever detected", SOURCE),
+)
+"""In the order a run reports them."""
+
+IAMD_NATIONAL_METRICS: tuple[MetricSpec, ...] = tuple(
+    replace(
+        spec,
+        name=spec.name.replace("iamd.", "iamd.national.", 1),
+        description=f"{spec.description}, with national air pictures (run file of --mode both)",
+    )
+    for spec in IAMD_METRICS
+)
+"""The national run's metrics as a run file of ``--mode both`` carries them beside the integrated ones."""

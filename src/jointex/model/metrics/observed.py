@@ -1,0 +1,55 @@
+"""The metrics evaluators measure and record in observations (``metric`` and ``value``).
+
+Observers' own measures go under ``observer.<name>``; the suffix says the domain, as units in names do
+(``_rating`` is a judgement on the 1-4 scale, ``_pct`` a percentage, ``_h``/``_min``/``_s`` a duration,
+``_count`` a count). Drills jointex cannot simulate yet are measured by evaluators under their kind's
+name.
+"""
+
+from __future__ import annotations
+
+from jointex.model.metrics.spec import COUNT, NON_NEGATIVE, PERCENT, UNBOUNDED, MetricSpec, rating
+
+SOURCE = "evaluator observations"
+
+RATING_SCALE = rating(1, 4)
+"""Observers' ratings: 1 (poor) to 4 (excellent)."""
+
+OBSERVED_METRICS: tuple[MetricSpec, ...] = (
+    MetricSpec(
+        "observer.<name>_rating", "rating 1-4", RATING_SCALE, False, "an evaluator's rating, 1 to 4", SOURCE
+    ),
+    MetricSpec("observer.<name>_pct", "%", PERCENT, None, "a share measured by evaluators", SOURCE),
+    MetricSpec("observer.<name>_count", "count", COUNT, None, "a count taken by evaluators", SOURCE),
+    *(
+        MetricSpec(
+            f"observer.<name>_{unit}", unit, NON_NEGATIVE, None, "a duration timed by evaluators", SOURCE
+        )
+        for unit in ("h", "min", "s")
+    ),
+    MetricSpec(
+        "observer.<name>", "as recorded", UNBOUNDED, None, "any other value evaluators measure", SOURCE
+    ),
+    MetricSpec(
+        "comms.join_time_h",
+        "h",
+        NON_NEGATIVE,
+        True,
+        "hours for a mission network participant to join (FMN joining)",
+        SOURCE,
+    ),
+    MetricSpec(
+        "cyber.time_to_detect_min", "min", NON_NEGATIVE, True, "minutes from attack to detection", SOURCE
+    ),
+    MetricSpec(
+        "cyber.time_to_contain_min", "min", NON_NEGATIVE, True, "minutes from attack to containment", SOURCE
+    ),
+    MetricSpec(
+        "mascal.surgery_within_2h_pct",
+        "%",
+        PERCENT,
+        False,
+        "casualties needing surgery who reach it within two hours",
+        SOURCE,
+    ),
+)

@@ -1,0 +1,65 @@
+"""When the IAMD model's guarantees hold for a compiled scene, and a plain caveat when they may not.
+
+With one threat at a time per fire unit, the "last opportunity" doctrine (kernel.py) makes every fire unit
+fire all the rounds its launch window allows unless the threat is killed first, whoever else engages it.
+The leak probability is then the product over fire units and windows of ``(1 - p)^rounds``, and the number
+of rounds only grows with earlier tracks. So adding a fire unit or a sensor, or sharing the air picture,
+never raises the expected leakers. When a fire unit's time or magazine is contested by several threats,
+it assigns greedily (priority, then time to impact) without look-ahead, and these properties usually but
+not always hold: an earlier track can draw a unit onto a lower-priority threat, rounds saved or spent on
+one threat change what is left for the next.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+GUARANTEES_DOC = "docs/rehearsal.md, 'What the IAMD model guarantees'"
+
+
+def contested_fire_units(arrays: dict[str, object]) -> NDArray[np.intp]:
+    """Fire units whose launch windows for two different threats overlap (each window held until its
+    last round could be reloaded and assessed), or whose magazine cannot fire every round of every window
+    it has: the units for which the greedy assignment decides between threats."""
+    start = np.asarray(arrays["pair_start"])
+    threat = np.asarray(arrays["pair_threat"])
+    open_s = np.asarray(arrays["pair_open_s"])
+    close_s = np.asarray(arrays["pair_close_s"])
+    cycle_s = np.maximum(np.asarray(arrays["reload_s"]), np.asarray(arrays["flight_s"]))
+    rounds = int(arrays["max_rounds"])  # type: ignore[call-overload]
+    salvo = np.asarray(arrays["salvo"])
+    magazine = np.asarray(arrays["magazine"])
+    contested: list[int] = []
+    for j in range(len(start) - 1):
+        pairs = np.arange(start[j], start[j + 1])
+        if len(pairs) * rounds * salvo[j] > magazine[j] or _overlap(
+            threat[pairs], open_s[pairs], close_s[pairs] + cycle_s[j]
+        ):
+            contested.append(j)
+    return np.array(contested, dtype=np.intp)
+
+
+def _overlap(threat: NDArray[np.int64], open_s: NDArray[np.float64], end_s: NDArray[np.float64]) -> bool:
+    """Whether two intervals of different threats overlap (a threat's own windows may)."""
+    order = np.argsort(open_s, kind="stable")
+    latest: dict[int, float] = {}
+    for k in order:
+        if any(end > open_s[k] for other, end in latest.items() if other != threat[k]):
+            return True
+        latest[int(threat[k])] = max(latest.get(int(threat[k]), -np.inf), float(end_s[k]))
+    return False
+
+
+def caveats(arrays: dict[str, object], shooter_units: tuple[str, ...]) -> tuple[str, ...]:
+    """What a planner must know before comparing runs of this scene, in one sentence each."""
+    contested = contested_fire_units(arrays)
+    if not len(contested):
+        return ()
+    names = sorted({shooter_units[j] for j in contested})
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    return (
+        f"{len(contested)} of {len(shooter_units)} fire units (of {shown}) face threats competing for their "
+        "time or magazine; they engage greedily by priority, so more fire units, earlier tracks or a "
+        "shared picture usually but not always lower the leakers here (" + GUARANTEES_DOC + ").",
+    )
