@@ -96,3 +96,17 @@ def test_missing_output_folders_are_created(tmp_path: Path) -> None:
     result = runner.invoke(app, ["schema", "--out", str(out / "schema.json")])
     assert result.exit_code == 0, result.output
     assert (out / "schema.json").is_file()
+
+
+def test_plans_for_a_vignette_without_plans_are_refused_before_the_rehearsal(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def started(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the rehearsal ran before --plans was checked")
+
+    monkeypatch.setattr("jointex.service.simulate.simulate_exercise", started)
+    plans = tmp_path / "plans"
+    result = runner.invoke(app, ["simulate", FLAGSHIP, "--vignette", "V-IAMD-RAID", "--plans", str(plans)])
+    assert result.exit_code == 2
+    assert "only relief (hadr) vignettes have distribution plans" in result.stderr
+    assert not plans.exists()

@@ -117,7 +117,7 @@ def test_simulate_relief_json_has_the_planners_view_with_intervals() -> None:
         "USA",
     }
     shares = [n["delivery_share_pct"]["mean"] for n in relief_view["nations"]]
-    assert abs(sum(shares) - 100) < 1e-6
+    assert abs(sum(shares) - 100) < 9 * 0.5e-4 + 1e-9  # each share is rounded to 4 decimals in the JSON
     day3 = data["modes"]["integrated"]["hadr.need_met_day3_pct"]
     assert day3["ci_low"] <= day3["mean"] <= day3["ci_high"]
 

@@ -281,6 +281,7 @@ def simulate(
                 batch_size=batch_size,
                 precision=precision,
                 progress=bar,
+                with_plans=plans is not None,
             )
         written = [write_simulation_html(result, html)] if html else []
         if runs:

@@ -1,12 +1,13 @@
 """The release policy for evidence: evaluators' observations and actions, and simulation run files.
 
-An observation goes only where its objective, its unit and its inject all went, and its own label allows;
+An observation goes only where its objective, its unit and its inject all went, its observer (a controller)
+and the metric it measured name nothing withheld, and its own label allows;
 a corrective action only where its objective and its owner nation went. A run file only where its
 vignette went and the label of what the run was built from allows. That label is worked out again from
-the exercise (the version the run was made for: its reader's, the coalition's), never read from the file,
-so an edited label cannot widen who sees a run; the run's exercise digest is checked before this
-(`jointex.assess.run_checks`). Each objective keeps a count of the evidence withheld from it, so that a
-version can say why its rating may differ.
+the exercise (the version the run was made for: its reader's, the coalition's), and the file's own label
+must release too, so an edited label can narrow but never widen who sees a run; the run's exercise digest
+is checked before this (`jointex.assess.run_checks`). Each objective keeps a count of the evidence
+withheld from it, so that a version can say why its rating may differ.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from jointex.model import Exercise, Label
 from jointex.model.assessment import Observations
 from jointex.model.runs import RunResult
 from jointex.security.labels import document_label, vignette_labels
-from jointex.security.release import Release, release_exercise
+from jointex.security.release import Release, names_withheld, release_exercise
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ def release_evidence(
             o.objective in objectives
             and (o.unit is None or o.unit in units)
             and (o.inject is None or o.inject in injects)
+            and o.observer not in release.withheld_names
+            and not (o.metric and names_withheld(o.metric, release.withheld_names))
             and reader.may_see(o.label or objective_label[o.objective])
         ):
             kept.append(o)
@@ -78,7 +81,12 @@ def release_evidence(
     kept_runs = []
     for run in runs:
         label = labels.of(run)
-        if run.vignette in vignettes and label is not None and reader.may_see(label):
+        if (
+            run.vignette in vignettes
+            and label is not None
+            and reader.may_see(label)
+            and reader.may_see(run.label or top)
+        ):
             kept_runs.append(run)
         else:
             withheld["simulation runs"] += 1

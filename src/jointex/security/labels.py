@@ -54,6 +54,12 @@ def force_labels(exercise: Exercise) -> list[Label]:
     return [top, *(p.label or top for p in exercise.participants), *unit_labels(exercise).values()]
 
 
+def interop_labels(exercise: Exercise) -> list[Label]:
+    """What an interoperability analysis contains: the forces, and the vignettes its gaps name (a gap is
+    ranked by the pairs of units that rehearse a vignette together)."""
+    return [*force_labels(exercise), *(v.label or exercise.label for v in exercise.vignettes)]
+
+
 def vignette_labels(exercise: Exercise, vignette: Vignette) -> list[Label]:
     """What a rehearsal of ``vignette`` contains: the exercise's and the vignette's labels, its units'
     (with their nations') and its objectives'."""

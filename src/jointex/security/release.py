@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from jointex.errors import InputError
-from jointex.model import Exercise, Vignette
+from jointex.model import Controller, Exercise, Objective, Vignette
 from jointex.model.vignette import VIGNETTE_PARAMETER_MODELS
 from jointex.security.labels import exercise_labels, report_label, unit_labels
 from jointex.security.readers import Reader, reader_for
@@ -52,6 +52,8 @@ class Release:
     withheld: Counter[str] = field(default_factory=Counter)
     """Element kind (``units``, ``injects``, ``fire units``...) -> how many were withheld. Counts only:
     what was withheld is never named."""
+    withheld_names: frozenset[str] = frozenset()
+    """The identifiers the version must not name (for the evidence released with it); never shown."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"reader": self.reader.name, "withheld": dict(sorted(self.withheld.items()))}
@@ -96,14 +98,12 @@ def release_exercise(exercise: Exercise, wanted: str | None) -> Release:
     ]
     withheld["units"] += len(exercise.units) - len(units)
     unit_ids = {u.id for u in units}
-    objectives = [
-        o.model_copy(update={"owners": tuple(n for n in o.owners if n in nations)})
-        for o in exercise.objectives
-        if reader.may_see(o.label or top) and any(n in nations for n in o.owners)
-    ]
-    withheld["objectives"] += len(exercise.objectives) - len(objectives)
-    objective_ids = {o.id for o in objectives}
     controllers = [c for c in exercise.controllers if c.nation in nations or c.nation not in exercise.nations]
+    parameters = _vignette_parameters(exercise, reader, unit_ids, withheld)
+    names = _withheld_names(exercise, nations, unit_ids, controllers, parameters)
+    objectives = _objectives(exercise, reader, nations, names, withheld)
+    objective_ids = {o.id for o in objectives}
+    names |= set(exercise.objectives_by_id) - objective_ids
     parties = unit_ids | {c.id for c in controllers} | {a.id for a in exercise.actors}
 
     data: dict[str, Any] = exercise.model_dump(
@@ -120,7 +120,16 @@ def release_exercise(exercise: Exercise, wanted: str | None) -> Release:
     data["units"] = [u.model_dump(by_alias=True) for u in units]
     data["controllers"] = [c.model_dump(by_alias=True) for c in controllers]
     data["objectives"] = [o.model_dump(by_alias=True) for o in objectives]
-    data["vignettes"] = _vignettes(exercise, reader, unit_ids, objective_ids, withheld)
+    data["vignettes"] = [
+        {
+            **v.model_dump(by_alias=True),
+            "units": [u for u in v.units if u in unit_ids],
+            "objectives": [o for o in v.objectives if o in objective_ids],
+            "parameters": parameters[v.id],
+        }
+        for v in exercise.vignettes
+        if parameters[v.id] is not None
+    ]
     data["scenario"] = _scenario(exercise, reader, parties, objective_ids, withheld)
     data["interoperability"] = _interop_settings(exercise, nations)
     try:
@@ -131,29 +140,75 @@ def release_exercise(exercise: Exercise, wanted: str | None) -> Release:
             field=("--for",),
             expected="a reader the exercise's participants, units and objectives release to",
         ) from None
-    return Release(released, reader, +withheld)
+    return Release(released, reader, +withheld, frozenset(names))
 
 
-def _vignettes(
-    exercise: Exercise, reader: Reader, units: set[str], objectives: set[str], withheld: Counter[str]
-) -> list[dict[str, Any]]:
-    kept = []
+def _vignette_parameters(
+    exercise: Exercise, reader: Reader, units: set[str], withheld: Counter[str]
+) -> dict[str, dict[str, Any] | None]:
+    """Each vignette's releasable parameters, or None for a vignette withheld (by its label, or because
+    it cannot stand without what was withheld from its parameters)."""
+    kept: dict[str, dict[str, Any] | None] = {}
     for vignette in exercise.vignettes:
-        if not reader.may_see(vignette.label or exercise.label):
-            withheld["vignettes"] += 1
-            continue
-        parameters = releasable_parameters(vignette, units, withheld)
-        if parameters is None:
-            withheld["vignettes"] += 1
-            continue
-        kept.append(
-            {
-                **vignette.model_dump(by_alias=True),
-                "units": [u for u in vignette.units if u in units],
-                "objectives": [o for o in vignette.objectives if o in objectives],
-                "parameters": parameters,
-            }
+        parameters = (
+            releasable_parameters(vignette, units, withheld)
+            if reader.may_see(vignette.label or exercise.label)
+            else None
         )
+        withheld["vignettes"] += parameters is None
+        kept[vignette.id] = parameters
+    return kept
+
+
+def _withheld_names(
+    exercise: Exercise,
+    nations: set[str],
+    units: set[str],
+    controllers: list[Controller],
+    parameters: dict[str, dict[str, Any] | None],
+) -> set[str]:
+    """Every identifier the version must not name: withheld nations, units, controllers and vignettes,
+    and the ids inside vignette parameters that went with them (defended assets, sites, transport
+    assets...). Metric names and observations that name one of them are withheld too."""
+    names = (set(exercise.nations) - nations) | (set(exercise.units_by_id) - units)
+    names |= {c.id for c in exercise.controllers} - {c.id for c in controllers}
+    for vignette in exercise.vignettes:
+        kept = parameters[vignette.id]
+        if kept is None:
+            names.add(vignette.id)
+        names |= _ids_in(vignette.parameters) - (_ids_in(kept) if kept is not None else set())
+    return names
+
+
+def _ids_in(value: Any) -> set[str]:
+    """The ``id`` values anywhere in a vignette's parameters."""
+    if isinstance(value, dict):
+        found = {str(value["id"])} if isinstance(value.get("id"), str) else set()
+        return found.union(*(_ids_in(v) for v in value.values()))
+    if isinstance(value, list | tuple):
+        return set().union(*(_ids_in(v) for v in value))
+    return set()
+
+
+def names_withheld(metric: str, names: frozenset[str] | set[str]) -> bool:
+    """Whether a metric name (``iamd.leakers.ELEKTRENAI``) names something withheld."""
+    return any(part in names for part in metric.split("."))
+
+
+def _objectives(
+    exercise: Exercise, reader: Reader, nations: set[str], names: set[str], withheld: Counter[str]
+) -> list[Objective]:
+    """Objectives the reader may see, with only their visible owners and the measures that name
+    nothing withheld; an objective left without an owner or a measure is withheld."""
+    kept = []
+    for objective in exercise.objectives:
+        owners = tuple(n for n in objective.owners if n in nations)
+        measures = tuple(m for m in objective.measures if not names_withheld(m.metric, names))
+        if reader.may_see(objective.label or exercise.label) and owners and measures:
+            withheld["objective measures"] += len(objective.measures) - len(measures)
+            kept.append(objective.model_copy(update={"owners": owners, "measures": measures}))
+        else:
+            withheld["objectives"] += 1
     return kept
 
 

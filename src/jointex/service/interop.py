@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jointex.analyse.interop import InteropResult, analyse_interop
 from jointex.model import Exercise, Label
-from jointex.security.labels import document_label, force_labels
+from jointex.security.labels import document_label, interop_labels
 from jointex.security.release import Release, release_exercise, release_statement
 from jointex.service.exercises import LoadedExercise, load_exercise
 from jointex.service.files import write_text_atomically
@@ -37,7 +37,7 @@ def interop_for_exercise(loaded: LoadedExercise, reader: str | None = None) -> I
     result = analyse_interop(release.exercise, loaded.catalogue)
     return InteropRun(
         result,
-        document_label(release.exercise, force_labels(release.exercise), release.reader.nations),
+        document_label(release.exercise, interop_labels(release.exercise), release.reader.nations),
         release,
     )
 

@@ -6,11 +6,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from jointex.model import Label
+from jointex.errors import InputError
+from jointex.model import Label, Vignette, VignetteKind
 from jointex.model.digests import exercise_digest, vignette_digest
 from jointex.model.runs import RunResult
 from jointex.rehearse.engine.stopping import Progress
-from jointex.rehearse.simulate import ModeChoice, Simulation, simulate_exercise
+from jointex.rehearse.simulate import ModeChoice, Simulation, find_vignette, simulate_exercise
 from jointex.security.labels import document_label, vignette_labels
 from jointex.security.release import Release, release_exercise, release_statement
 from jointex.service.exercises import LoadedExercise, load_exercise
@@ -44,6 +45,7 @@ def simulate(
     batch_size: int | None = None,
     precision: float | None = None,
     progress: Progress | None = None,
+    with_plans: bool = False,
 ) -> SimulationRun:
     """Rehearse ``vignette`` of an exercise (a file, or one already loaded) by Monte Carlo.
 
@@ -56,11 +58,14 @@ def simulate(
     ``precision`` on each side. ``progress(done, total)`` is called as replications finish. With
     ``reader`` (a nation), only what is releasable to it goes in; without, or with ``ALL``, only what every
     participating nation may see (the coalition version). Results depend on ``seed`` alone, never on
-    ``batch_size`` (default: the kind's) or the number of threads. Raises `InputError`.
+    ``batch_size`` (default: the kind's) or the number of threads. ``with_plans`` refuses, before any
+    work, a vignette that has no distribution plans to write (`write_plan_files`). Raises `InputError`.
     """
     loaded = source if isinstance(source, LoadedExercise) else load_exercise(source)
     release = release_exercise(loaded.exercise, reader)
     exercise = release.exercise
+    if with_plans:
+        _refuse_without_plans(find_vignette(exercise, vignette))
     simulation = simulate_exercise(
         exercise,
         loaded.catalogue,
@@ -109,19 +114,24 @@ def write_simulation_html(run: SimulationRun, out: Path) -> Path:
 def write_plan_files(run: SimulationRun, folder: Path) -> list[Path]:
     """A relief vignette's daily plans (no disruptions) as ``<vignette>-plan.csv`` and
     ``<vignette>-plan.geojson`` in ``folder``, written atomically. Raises `InputError` for other kinds."""
-    from jointex.errors import InputError
     from jointex.render.relief_plan import plan_csv, plan_geojson
 
     simulation = run.simulation
     if simulation.scene is None:
-        raise InputError.single(
-            f"vignette {simulation.vignette.id} is {simulation.vignette.kind.value}; only relief (hadr) "
-            "vignettes have distribution plans",
-            expected="--plans with a hadr vignette",
-        )
+        _refuse_without_plans(simulation.vignette)
+        return []
     csv_path = folder / f"{simulation.vignette.id}-plan.csv"
     geojson_path = folder / f"{simulation.vignette.id}-plan.geojson"
     write_text_atomically(csv_path, plan_csv(simulation.scene, simulation.plans, run.label))
     geojson = plan_geojson(simulation.scene, simulation.plans, run.label)
     write_text_atomically(geojson_path, json.dumps(geojson) + "\n")
     return [csv_path, geojson_path]
+
+
+def _refuse_without_plans(vignette: Vignette) -> None:
+    if vignette.kind is not VignetteKind.HADR:
+        raise InputError.single(
+            f"vignette {vignette.id} is {vignette.kind.value}; only relief (hadr) vignettes have "
+            "distribution plans",
+            expected="--plans with a hadr vignette",
+        )
