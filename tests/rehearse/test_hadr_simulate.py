@@ -132,3 +132,23 @@ def test_relief_refuses_the_air_picture_modes_and_iamd_refuses_plans(tmp_path: P
     )
     assert result.exit_code == 2
     assert "only relief (hadr) vignettes have distribution plans" in result.output
+
+
+def test_need_met_never_exceeds_100_percent_when_every_site_is_served() -> None:
+    """Site weights are shares of the need that add up to 1 only within rounding: a fully served scene must
+    still read at most 100%, or its run file would be refused as out of the metric's domain."""
+    people = [137, 911, 53, 4_001, 77, 263, 1_009]
+    vignette = relief(
+        {
+            "sites": [site(f"S{i}", 3 + i, 2 * i, people=n, unload_min=0) for i, n in enumerate(people)],
+            "sources": [depot("D", 0, 0)],
+            "assets": [truck("T", count=4)],
+            "disruptions": QUIET,
+            "planning": {"day_length_h": 24, "day_start_h": 0},
+        }
+    )
+    table = run_replications(vignette, 2, seed=1)
+    for metric, values in table.columns.items():
+        if metric.startswith("hadr.need_met"):
+            assert np.all(values <= 100.0), metric
+    assert np.all(table.columns["hadr.need_met_pct"] == 100.0)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from jointex.rehearse.engine import run_replications
 from jointex.rehearse.vignettes.iamd import IamdVignette, Mode
+from jointex.rehearse.vignettes.iamd.guarantees import _overlap
 from tests.rehearse.iamd_scenes import raid, scene, sensor, shooter
 from tests.rehearse.scenes import at
 
@@ -346,3 +347,18 @@ def test_a_raid_whose_threats_compete_for_a_fire_unit_carries_the_caveat() -> No
     [caveat] = close.caveats
     assert "1 of 1 fire units (of A)" in caveat and "docs/rehearsal.md" in caveat
     assert np.asarray(close.arrays["pair_threat"]).size == 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 10), st.integers(1, 5)), min_size=1, max_size=7))
+def test_contested_windows_are_found_exactly(windows: list[tuple[int, int, int]]) -> None:
+    threat = np.array([w[0] for w in windows])
+    open_s = np.array([float(w[1]) for w in windows])
+    end_s = open_s + np.array([float(w[2]) for w in windows])
+    pairs = [
+        (i, j)
+        for i in range(len(windows))
+        for j in range(i + 1, len(windows))
+        if threat[i] != threat[j] and open_s[i] < end_s[j] and open_s[j] < end_s[i]
+    ]
+    assert _overlap(threat, open_s, end_s) == bool(pairs)

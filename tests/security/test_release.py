@@ -7,8 +7,14 @@ import pytest
 from jointex import load_exercise
 from jointex.errors import InputError
 from jointex.model import Classification, Exercise, Label
-from jointex.security.labels import document_label, exercise_labels, force_labels
-from jointex.security.release import releasable_exercise, release_exercise, report_label, withheld_note
+from jointex.security.labels import document_label, exercise_labels, force_labels, within
+from jointex.security.release import (
+    names_withheld,
+    releasable_exercise,
+    release_exercise,
+    report_label,
+    withheld_note,
+)
 from tests.conftest import EXAMPLES
 
 
@@ -134,3 +140,31 @@ def test_an_exercise_not_releasable_to_the_reader_is_refused_clearly() -> None:
         release_exercise(changed, "POL")
     with pytest.raises(InputError, match="not releasable to every participating nation"):
         release_exercise(changed, None)
+
+
+def test_a_metric_naming_a_withheld_id_is_found_even_when_the_id_holds_dots() -> None:
+    names = frozenset({"ELEK.TRENAI", "NLD"})
+    assert names_withheld("iamd.leakers.ELEK.TRENAI", names)
+    assert names_withheld("iamd.shots.NLD", names)
+    assert not names_withheld("iamd.leakers.ELEK", names)
+    assert not names_withheld("iamd.shots.NLDX", names)
+
+
+def test_a_version_names_no_withheld_nation_even_in_its_rel_to_lists() -> None:
+    exercise = load_exercise(EXAMPLES[0]).exercise
+    everyone = ", ".join(exercise.nations)
+    restricted = Label.model_validate("NATO UNCLASSIFIED // REL TO DEU, USA")
+    participants = [
+        p.model_copy(update={"label": restricted}) if p.nation == "DEU" else p for p in exercise.participants
+    ]
+    changed = _with(
+        exercise,
+        label=f"NATO UNCLASSIFIED // REL TO {everyone}",
+        participants=[p.model_dump(by_alias=True) for p in participants],
+    )
+    for_pol = release_exercise(changed, "POL")
+    banner = document_label(for_pol.exercise, force_labels(for_pol.exercise), for_pol.reader.nations)
+    assert "DEU" not in banner.marking and "POL" in banner.marking
+    assert within(changed.label, for_pol.exercise.nations).releasable_to == tuple(
+        sorted(set(exercise.nations) - {"DEU"})
+    )

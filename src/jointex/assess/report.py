@@ -20,7 +20,7 @@ from jointex.assess.ratings import ObjectiveRating
 from jointex.model import Aspect, Exercise, Label
 from jointex.model.runs import RunResult
 from jointex.security.evidence import ReleasedEvidence
-from jointex.security.labels import document_label, force_labels, report_label, unit_labels
+from jointex.security.labels import document_label, force_labels, report_label, unit_labels, within
 from jointex.security.release import Release, release_statement
 
 T = TypeVar("T")
@@ -117,19 +117,22 @@ def build_report(
     withheld = release.withheld + (evidence.withheld if evidence else Counter())
     labels_of_units = unit_labels(exercise)
     objective_labels = {o.id: o.label or top for o in exercise.objectives}
+    version = {*exercise.nations, *release.reader.nations}
+
+    def marking(labels: list[Label]) -> str:
+        return within(report_label(labels), version).marking
 
     def objective(rating: ObjectiveRating) -> Labelled[ObjectiveRating]:
         own = [objective_labels[rating.objective.id]] + [o.label for o in rating.observations if o.label]
-        return Labelled(rating, report_label(own).marking)
+        return Labelled(rating, marking(own))
 
     def gap(item: Gap) -> Labelled[Gap]:
         return Labelled(
-            item,
-            report_label([top] + [labels_of_units[u] for u in item.units if u in labels_of_units]).marking,
+            item, marking([top] + [labels_of_units[u] for u in item.units if u in labels_of_units])
         )
 
     def action(item: PlanItem) -> Labelled[PlanItem]:
-        return Labelled(item, (objective_labels.get(item.objective or "", top)).marking)
+        return Labelled(item, marking([objective_labels.get(item.objective or "", top)]))
 
     sections = tuple(
         AspectSection(

@@ -14,8 +14,9 @@ from jointex.model import Classification, Exercise, Label, Vignette
 
 def report_label(labels: Iterable[Label], everyone: Iterable[str] | None = None) -> Label:
     """The label of a document holding elements with these labels. With ``everyone`` (the participating
-    nations), an element without a releasability list counts as releasable to each of them, so that the
-    document says REL TO whom it may go."""
+    nations of the version and its readers), an element without a releasability list counts as releasable
+    to each of them, so that the document says REL TO whom it may go; and it goes to none beyond them, so
+    that a nation withheld from the version is not named in its banner."""
     labels = list(labels)
     if everyone is not None:
         nations = tuple(sorted(everyone))
@@ -28,6 +29,8 @@ def report_label(labels: Iterable[Label], everyone: Iterable[str] | None = None)
     )
     restricted = [set(lab.releasable_to) for lab in labels if lab.releasable_to is not None]
     releasable = tuple(sorted(set.intersection(*restricted))) if restricted else None
+    if everyone is not None and releasable is not None:
+        releasable = tuple(n for n in releasable if n in set(everyone))
     caveats = tuple(sorted({c for lab in labels for c in lab.caveats}))
     policy = labels[0].policy if labels else "NATO"
     return Label(policy=policy, classification=classification, releasable_to=releasable, caveats=caveats)
@@ -38,6 +41,15 @@ def document_label(exercise: Exercise, labels: Iterable[Label], readers: Iterabl
     it is for), holding these labels: the aggregate, in which an element without a releasability list
     counts as releasable to every participating nation of the version and to its readers."""
     return report_label(labels, {*exercise.nations, *readers})
+
+
+def within(label: Label, nations: Iterable[str]) -> Label:
+    """``label`` as marked in a version for ``nations`` (its participating nations and readers): its
+    releasability list without nations withheld from the version."""
+    if label.releasable_to is None:
+        return label
+    keep = set(nations)
+    return label.model_copy(update={"releasable_to": tuple(n for n in label.releasable_to if n in keep)})
 
 
 def unit_labels(exercise: Exercise) -> dict[str, Label]:

@@ -191,8 +191,10 @@ def _ids_in(value: Any) -> set[str]:
 
 
 def names_withheld(metric: str, names: frozenset[str] | set[str]) -> bool:
-    """Whether a metric name (``iamd.leakers.ELEKTRENAI``) names something withheld."""
-    return any(part in names for part in metric.split("."))
+    """Whether a metric name (``iamd.leakers.ELEKTRENAI``) names something withheld: a withheld name
+    standing between dots, whole (ids may hold dots themselves: ``iamd.leakers.ELEK.TRENAI``)."""
+    padded = f".{metric}."
+    return any(f".{name}." in padded for name in names)
 
 
 def _objectives(

@@ -124,7 +124,7 @@ class HadrVignette:
         site_cover = replication.coverage.mean(axis=0)
         cost = replication.km * scene.assets.cost_per_km
         row: dict[str, float] = {
-            "hadr.need_met_pct": float(100 * (replication.coverage @ weight).mean()),
+            "hadr.need_met_pct": _percent((replication.coverage @ weight).mean()),
             "hadr.deprivation_person_days": float(((1 - replication.coverage) @ scene.population).sum()),
             "hadr.max_time_to_first_delivery_h": float(waits.max()),
             "hadr.mean_time_to_first_delivery_h": float(waits.mean()),
@@ -136,9 +136,9 @@ class HadrVignette:
             "hadr.cost_usd": float(cost.sum()),
         }
         for day in range(scene.days):
-            row[f"hadr.need_met_day{day + 1}_pct"] = float(100 * replication.coverage[day] @ weight)
+            row[f"hadr.need_met_day{day + 1}_pct"] = _percent(replication.coverage[day] @ weight)
         for i, site in enumerate(scene.site_ids):
-            row[f"hadr.need_met_pct.{site}"] = float(100 * site_cover[i])
+            row[f"hadr.need_met_pct.{site}"] = _percent(site_cover[i])
             row[f"hadr.time_to_first_delivery_h.{site}"] = float(waits[i])
         total_kg = replication.delivered_kg.sum()
         nations = np.array(scene.assets.nations)
@@ -161,3 +161,9 @@ class HadrVignette:
 
 def compile_hadr(exercise: Exercise, vignette: Vignette) -> HadrVignette:
     return HadrVignette(compile_scene(exercise, vignette))
+
+
+def _percent(share: float) -> float:
+    """A share of need met, in per cent: a full share summed over weights that add up to 1 within
+    rounding can come out a hair above 100, which a percentage never is."""
+    return float(min(max(100 * share, 0.0), 100.0))

@@ -41,13 +41,20 @@ def contested_fire_units(arrays: dict[str, object]) -> NDArray[np.intp]:
 
 
 def _overlap(threat: NDArray[np.int64], open_s: NDArray[np.float64], end_s: NDArray[np.float64]) -> bool:
-    """Whether two intervals of different threats overlap (a threat's own windows may)."""
-    order = np.argsort(open_s, kind="stable")
-    latest: dict[int, float] = {}
-    for k in order:
-        if any(end > open_s[k] for other, end in latest.items() if other != threat[k]):
+    """Whether two intervals of different threats overlap (a threat's own windows may). One pass in
+    opening order, keeping the latest end so far and the latest end of any other threat than its."""
+    best_end, best_threat, other_end = -np.inf, -1, -np.inf
+    for k in np.argsort(open_s, kind="stable"):
+        t, start, end = int(threat[k]), float(open_s[k]), float(end_s[k])
+        latest_other = other_end if best_threat == t else best_end
+        if latest_other > start:
             return True
-        latest[int(threat[k])] = max(latest.get(int(threat[k]), -np.inf), float(end_s[k]))
+        if t == best_threat:
+            best_end = max(best_end, end)
+        elif end > best_end:
+            best_end, best_threat, other_end = end, t, best_end
+        else:
+            other_end = max(other_end, end)
     return False
 
 
