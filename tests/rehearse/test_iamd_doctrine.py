@@ -362,3 +362,30 @@ def test_contested_windows_are_found_exactly(windows: list[tuple[int, int, int]]
         if threat[i] != threat[j] and open_s[i] < end_s[j] and open_s[j] < end_s[i]
     ]
     assert _overlap(threat, open_s, end_s) == bool(pairs)
+
+
+def test_an_earlier_track_never_lets_a_poor_unit_cost_a_good_one_its_shot() -> None:
+    """A radar reaching 22 km leaves the slow p = 0.1 unit no launch (its window is 26 to 25 km out), so the
+    p = 0.9 unit engages alone: leak 0.10. Adding a 150 km radar used to let the slow unit fire first and
+    hold the good one off for 100 s, past its last launch (leak 0.90); now the good one fires anyway."""
+    good = shooter("A", 0, 0, 0.9, 1, range_km={"cruise_missile": [0, 20]}, time_of_flight_s=5)
+    slow = shooter("A", 0, 0, 0.1, 1, range_km={"cruise_missile": [0, 1]}, time_of_flight_s=100)
+
+    def raid_with(radars: list[dict[str, Any]]) -> IamdVignette:
+        return scene(
+            {
+                "defended_assets": [_target(0, 0)],
+                "raids": [raid(1, 600, (-200, 0))],
+                "doctrine": "shoot-shoot",
+                "sensors": radars,
+                "shooters": [slow, good],
+            },
+            {"A": "NOR"},
+        )
+
+    short = sensor("A", 0, 0, 22, detection_probability=1.0, scan_period_s=1)
+    long = sensor("A", 0, 0, 150, detection_probability=1.0, scan_period_s=1)
+    before, _ = leak_and_shots(raid_with([short]))
+    after, _ = leak_and_shots(raid_with([short, long]))
+    assert before == pytest.approx(0.1, abs=0.03)
+    assert after == pytest.approx(0.09, abs=0.03)
