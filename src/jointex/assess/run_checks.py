@@ -58,16 +58,22 @@ def check_run_files(files: Sequence[RunFile], exercise: Exercise, reader: str | 
     """Refuse, with every problem named by file and field, runs that are not evidence about ``exercise``
     (as loaded, all of it) for a report for ``reader`` (a nation; None for the coalition version).
     Raises `InputError`."""
-    problems = [p for f in files for p in run_problems(f.run, exercise, reader, f.file)]
+    digest = exercise_digest(exercise)  # once for the folder, not once per run file
+    problems = [p for f in files for p in run_problems(f.run, exercise, reader, f.file, digest)]
     if problems:
         raise InputError(tuple(problems))
 
 
 def run_problems(
-    run: RunResult, exercise: Exercise, reader: str | None, file: Path | None = None
+    run: RunResult,
+    exercise: Exercise,
+    reader: str | None,
+    file: Path | None = None,
+    digest: str | None = None,
 ) -> list[Problem]:
-    """Why ``run`` is not evidence about ``exercise`` for ``reader``'s report (empty when it is)."""
-    found = [*_origin_problems(run, exercise), *_metric_problems(run)]
+    """Why ``run`` is not evidence about ``exercise`` (whose `exercise_digest` is ``digest``, worked out
+    here when not given) for ``reader``'s report (empty when it is)."""
+    found = [*_origin_problems(run, exercise, digest or exercise_digest(exercise)), *_metric_problems(run)]
     if run.reader is not None and run.reader != reader:
         version = f"{reader}'s version" if reader else "the coalition version"
         found.append(
@@ -85,7 +91,7 @@ _Found = tuple[str, tuple[str, ...], str]
 """A problem's message, field path and what was expected."""
 
 
-def _origin_problems(run: RunResult, exercise: Exercise) -> list[_Found]:
+def _origin_problems(run: RunResult, exercise: Exercise, current: str) -> list[_Found]:
     if run.exercise != exercise.id:
         return [
             (
@@ -94,7 +100,6 @@ def _origin_problems(run: RunResult, exercise: Exercise) -> list[_Found]:
                 f"a run file rehearsed from {exercise.id}",
             )
         ]
-    current = exercise_digest(exercise)
     if run.exercise_digest != current:
         return [
             (

@@ -77,7 +77,7 @@ def release_evidence(
 
     vignettes = {v.id: v for v in exercise.vignettes}
     served = {v.id: v.objectives for v in original.vignettes}
-    labels = _RunLabels(original)
+    labels = _RunLabels(original, release)
     kept_runs = []
     for run in runs:
         label = labels.of(run)
@@ -105,9 +105,9 @@ class _RunLabels:
     """The label of what each run was built from: the vignette, its units and objectives in the version
     of the exercise the run was made for, as `jointex simulate` labels it."""
 
-    def __init__(self, original: Exercise) -> None:
+    def __init__(self, original: Exercise, known: Release) -> None:
         self.original = original
-        self.releases: dict[str | None, Release | None] = {}
+        self.releases: dict[str | None, Release | None] = {known.reader.nation: known}
 
     def of(self, run: RunResult) -> Label | None:
         """None when the run's version or vignette cannot be built from the exercise (never cited)."""
