@@ -11,7 +11,9 @@ Names are imported on first use, so `import jointex` (and the `jointex` command)
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -30,6 +32,7 @@ _EXPORTS = {
     "summarise": "jointex.analyse.summary",
     "analyse_interop": "jointex.analyse.interop",
     "assess": "jointex.assess",
+    "assess_exercise": "jointex.service.report",
     "Assessment": "jointex.assess",
     "InteropResult": "jointex.analyse.interop",
     "exercise_json_schema": "jointex.formats.schema",
@@ -56,6 +59,7 @@ if TYPE_CHECKING:
     from jointex.service.exercises import LoadedExercise as LoadedExercise
     from jointex.service.exercises import load_exercise as load_exercise
     from jointex.service.exercises import validate_exercise as validate_exercise
+    from jointex.service.report import assess_exercise as assess_exercise
     from jointex.service.simulate import SimulationRun as SimulationRun
     from jointex.service.simulate import simulate as simulate
 
@@ -71,3 +75,17 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+
+
+class _Package(ModuleType):
+    """``jointex`` itself. A public name that is also a subpackage's (``assess``, the function, and
+    ``jointex.assess``, the package) stays the public one: the import system's binding of the subpackage
+    on its parent, whenever something imports ``jointex.assess.*``, is not kept."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _EXPORTS and isinstance(value, ModuleType) and value.__name__ == f"{__name__}.{name}":
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

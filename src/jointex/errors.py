@@ -51,24 +51,40 @@ class Problem:
     field: FieldPath = ()
     expected: str | None = None
     severity: Severity = Severity.ERROR
+    also_at: FieldPath = ()
+    """A second place the problem involves (the first of two duplicates), by field path."""
+    also_at_where: str | None = None
+    """Where ``also_at`` is, ``file:line:column``, once the problem is placed in the files."""
 
     @property
     def where(self) -> str:
-        """``file:line:column`` as far as it is known."""
-        parts = [str(self.file) if self.file else "<input>"]
+        """``file:line:column`` as far as it is known; empty for a value with no file (a command-line
+        option, say), which the field names instead."""
+        if not self.file:
+            return ""
+        parts = [str(self.file)]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
                 parts.append(str(self.column))
         return ":".join(parts)
 
+    @property
+    def also_at_text(self) -> str | None:
+        """Where the second place is, as a planner finds it: ``nations/usa.yaml:12:9``, or its field path."""
+        if not self.also_at:
+            return None
+        return self.also_at_where or format_field_path(self.also_at)
+
     def __str__(self) -> str:
-        text = f"{self.where}: "
+        text = f"{self.where}: " if self.where else ""
         if self.severity is Severity.WARNING:
             text += "warning: "
         if self.field:
             text += f"{format_field_path(self.field)}: "
         text += self.message
+        if self.also_at:
+            text += f" (also at {self.also_at_text})"
         if self.expected:
             text += f" (expected {self.expected})"
         return text
@@ -81,6 +97,7 @@ class Problem:
             "column": self.column,
             "field": format_field_path(self.field),
             "message": self.message,
+            "also_at": self.also_at_text,
             "expected": self.expected,
         }
 
@@ -98,8 +115,30 @@ def more_problems(count: int, file: Path | None, severity: Severity = Severity.E
     return MoreProblems(f"... and {count:,} more {noun}", file=file, severity=severity, count=count)
 
 
+@dataclass(frozen=True)
+class ChecksNotRun(Problem):
+    """The last line of a list of problems, naming the checks that could not run until they are fixed:
+    not a problem of its own, so never counted or left out."""
+
+    severity: Severity = Severity.WARNING
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def checks_not_run(names: Sequence[str]) -> ChecksNotRun:
+    """The line saying that the checks ``names`` could not run until the problems above it are fixed."""
+    count = f"{len(names)} more check{'s' if len(names) != 1 else ''}"
+    return ChecksNotRun(f"{count} could not run until these are fixed: {', '.join(names)}")
+
+
 def cap_problems(problems: Sequence[Problem], limit: int = MAX_PROBLEMS) -> tuple[Problem, ...]:
-    """The first ``limit`` problems and one `MoreProblems` line counting the rest (earlier counts merged)."""
+    """The first ``limit`` problems and one `MoreProblems` line counting the rest (earlier counts merged),
+    then the `ChecksNotRun` line, if any."""
+    notes = [p for p in problems if isinstance(p, ChecksNotRun)]
+    if notes:
+        problems = [p for p in problems if not isinstance(p, ChecksNotRun)]
+        return (*cap_problems(problems, limit), notes[-1])
     counted = [p for p in problems if isinstance(p, MoreProblems)]
     if not counted and len(problems) <= limit + 1:
         return tuple(problems)
@@ -150,3 +189,11 @@ class InputError(JointexError):
 
     def __str__(self) -> str:
         return "\n".join(str(problem) for problem in self.problems)
+
+
+class MissingSystemLibrary(InputError):  # noqa: N818  (named for what is missing, as a user reads it)
+    """A system library that one kind of output needs is not installed (Pango, for PDF).
+
+    Not bad input, but like bad input the user fixes it, so it is reported the same way (exit 2, no
+    traceback), naming the library and the command that installs it.
+    """

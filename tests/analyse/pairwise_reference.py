@@ -83,6 +83,8 @@ def _national(domain: InteropDomain, exercise: Exercise, x: int, y: int) -> int:
         required = {s for s, c in counts.items() if c >= needed}
         if not required:
             return NA
+        if x == y:  # a nation works to its own procedures
+            return COMPATIBLE
         return COMPATIBLE if required <= set(a.standards) & set(b.standards) else INCOMPATIBLE
     spoken_a = {language_key(code) for code in a.languages}
     spoken_b = {language_key(code) for code in b.languages}

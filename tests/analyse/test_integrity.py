@@ -43,6 +43,8 @@ def test_a_vignette_must_fit_the_exercise_and_end_after_it_starts(write_folder: 
         "  - {id: V2, name: Backwards, kind: sar, start: D+2, end: D+1}\n"
     )
     assert _messages(write_folder, text) == [
+        "exercise.yaml:30:5: vignettes[0]: vignette window D+9 12:00 to D+11 00:00 is outside the exercise "
+        "(D+0 00:00 to D+10 00:00) (expected a window between STARTEX and ENDEX)",
         "exercise.yaml:31:5: vignettes[1]: the vignette ends before it starts; expected end after start",
     ]
     text = MINIMAL + "vignettes:\n  - {id: V1, name: Late, kind: mascal, start: D+9 12:00, end: D+11 00:00}\n"
@@ -87,7 +89,8 @@ def test_a_user_catalogue_file_adds_platforms(write_folder: WriteFolder) -> None
 
 
 def test_errors_in_a_user_catalogue_file_are_placed_in_that_file(write_folder: WriteFolder) -> None:
-    text = MINIMAL + "catalogue: [ours.yaml]\n"
+    """The unit's platform X is in the file that could not be read: it is not reported as unknown."""
+    text = swap("platform: CV90", "platform: X") + "catalogue: [ours.yaml]\n"
     ours = "platforms:\n  - {id: X, name: X, category: spaceship, domain: land}\n"
     assert _messages(write_folder, text, **{"ours.yaml": ours}) == [
         "ours.yaml:2:32: platforms[0].category: Input should be 'fighter', 'tanker', 'airlift', "
@@ -95,12 +98,14 @@ def test_errors_in_a_user_catalogue_file_are_placed_in_that_file(write_folder: W
         "'artillery', 'tactical-vehicle', 'surface-combatant', 'submarine', 'amphibious-ship', "
         "'auxiliary-ship', 'air-defence', 'counter-drone', 'radar', 'medical', 'engineer', "
         "'logistics' or 'c2'",
+        "1 more check could not run until these are fixed: catalogue entries",
     ]
 
 
 def test_a_missing_user_catalogue_file_is_reported_where_it_is_named(write_folder: WriteFolder) -> None:
     assert _messages(write_folder, MINIMAL + "catalogue: [ours.yaml]\n") == [
         "exercise.yaml:29:13: catalogue[0]: catalogue file ours.yaml not found",
+        "1 more check could not run until these are fixed: catalogue entries",
     ]
 
 

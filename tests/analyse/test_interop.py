@@ -290,3 +290,51 @@ def test_a_fuel_refusal_and_a_waiver_agree_with_the_reference() -> None:
     reference = pairwise_matrices(built, CATALOGUE, unit_profiles(built, CATALOGUE))
     for domain, expected in reference.items():
         np.testing.assert_array_equal(result.domains[domain].unit_matrix(), expected, err_msg=domain.value)
+
+
+NATION_LEVEL = (D.GEOSPATIAL, D.PROCEDURAL, D.HUMAN)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.parent.name for p in EXAMPLES])
+def test_a_nation_paired_with_itself_is_its_own_units_paired(path: object) -> None:
+    """The diagonal of every domain's nation matrix: in the nation-level domains a nation's units always
+    work together (they share its datum, procedures and language); in the equipment domains they are
+    judged pair by pair, like any other units (the reference's best state over the nation's unit pairs)."""
+    loaded = load_exercise(path)  # type: ignore[arg-type]
+    result = analyse_interop(loaded.exercise, loaded.catalogue)
+    reference = pairwise_matrices(
+        loaded.exercise, loaded.catalogue, unit_profiles(loaded.exercise, loaded.catalogue)
+    )
+    units_of = {n: [i for i, u in enumerate(loaded.exercise.units) if u.nation == n] for n in result.nations}
+    for domain, domain_result in result.domains.items():
+        for k, nation in enumerate(result.nations):
+            own = units_of[nation]
+            if len(own) < 2:
+                assert domain_result.state[k, k] == State.NOT_APPLICABLE
+                continue
+            best = max(int(reference[domain][i, j]) for i in own for j in own if i != j)
+            assert domain_result.state[k, k] == best, (domain.value, nation)
+            if domain in NATION_LEVEL and best != State.NOT_APPLICABLE:
+                assert domain_result.state[k, k] == State.COMPATIBLE, (domain.value, nation)
+                assert domain_result.score[k, k] == 1.0, (domain.value, nation)
+
+
+def test_a_nation_lacking_a_required_standard_still_works_with_itself() -> None:
+    participants = [
+        {"nation": "FRA", "languages": ["fr"]},
+        {"nation": "POL", "languages": ["pl"], "standards": ["STANAG 2014"]},
+    ]
+    units = [
+        unit("FRA-1", "FRA", waveforms=["HAVEQUICK-II"], key_material=["K1"]),
+        unit("FRA-2", "FRA", waveforms=["SINCGARS"], key_material=["K1"]),
+        unit("POL-1", "POL"),
+    ]
+    result = analyse_interop(
+        exercise(units, participants=participants, required_standards=["STANAG 2014"]), CATALOGUE
+    )
+    assert result.cell(D.PROCEDURAL, "FRA-1", "FRA-2").state is State.COMPATIBLE
+    assert result.cell(D.PROCEDURAL, "FRA-1", "POL-1").state is State.INCOMPATIBLE
+    assert [g.problem for g in result.gaps if g.domain == "procedural"] == ["FRA has not adopted STANAG 2014"]
+    assert next(g for g in result.gaps if g.domain == "procedural").critical_pairs == 2  # FRA-x with POL-1
+    # Equipment is judged as it is, whatever the flag: two French radios on different waveforms do not talk.
+    assert result.cell(D.VOICE, "FRA-1", "FRA-2").state is State.INCOMPATIBLE

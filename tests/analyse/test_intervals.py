@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jointex.analyse.intervals import mean_interval
+from jointex.analyse.intervals import gamma_quantile, mean_interval, t_quantile
 from jointex.model.metrics import COUNT, NON_NEGATIVE, PERCENT, PROPORTION, UNBOUNDED, Domain, rating
 
 
@@ -81,3 +81,38 @@ def test_every_interval_lies_in_its_domain_and_holds_the_mean(domain: Domain, da
     low_ci, high_ci = interval(values, domain)
     mean = float(np.mean(values))
     assert domain.low <= low_ci <= mean <= high_ci <= domain.high
+
+
+@pytest.mark.parametrize("degrees_of_freedom", [1, 2, 3, 5, 9, 29, 100])
+@pytest.mark.parametrize("probability", [0.025, 0.5, 0.975])
+def test_the_light_t_quantile_equals_scipy_stats(probability: float, degrees_of_freedom: int) -> None:
+    from scipy.stats import t
+
+    expected = float(t.ppf(probability, degrees_of_freedom))
+    assert t_quantile(probability, degrees_of_freedom) == pytest.approx(expected, rel=1e-12, abs=1e-12)
+
+
+@pytest.mark.parametrize("shape", [0.01, 0.3, 1.0, 2.5, 17.0, 400.0, 1e5])
+@pytest.mark.parametrize("probability", [0.025, 0.5, 0.975])
+def test_the_light_gamma_quantile_equals_scipy_stats(probability: float, shape: float) -> None:
+    from scipy.stats import gamma
+
+    expected = float(gamma.ppf(probability, shape))
+    assert gamma_quantile(probability, shape) == pytest.approx(expected, rel=1e-12, abs=1e-12)
+
+
+def test_assessing_observations_does_not_import_scipy_stats() -> None:
+    """``scipy.stats`` takes a second to import: the report's intervals must not need it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from jointex.assess.evidence import observed_metrics;"
+        "from jointex.model.assessment import Observation;"
+        "from jointex.analyse.intervals import mean_interval; from jointex.model.metrics import COUNT;"
+        "mean_interval(2.0, 1.0, 10, COUNT);"
+        "from jointex.assess.evidence import _t95; _t95(3);"
+        "print('scipy.stats' in sys.modules)"
+    )
+    found = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert found.stdout.strip() == "False"

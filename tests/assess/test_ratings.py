@@ -139,7 +139,7 @@ def test_the_worse_of_measures_and_evaluators_stands() -> None:
     target = objective(measure(metric="a"))
     rating = rate_objective(target, {"a": exact(95, "a")}, [observation("M")])
     assert rating.hseep is HseepRating.M
-    assert rating.rule == "measures 100% met -> P; evaluators' median -> M; the worse stands: M"
+    assert rating.rule == "100% of the measures met: P; evaluators' median: M; the worse stands: M"
     assert rating.training is Training.P
 
 
@@ -161,5 +161,19 @@ def test_strengths_and_improvements_list_the_evidence() -> None:
     rating = rate_objective(
         target, {"a": exact(95, "a"), "b": exact(5, "b")}, [observation("P"), observation("S")]
     )
-    assert rating.strengths == ("a >= 90: 95", "seen")
-    assert rating.improvements == ("b >= 90: 5", "seen")
+    assert rating.strengths == ("a: 95; target at least 90", "seen")
+    assert rating.improvements == ("b: 5; target at least 90", "seen")
+
+
+def test_evidence_reads_by_title_in_the_metric_s_unit_rounded_to_its_interval() -> None:
+    leak = measure("<=", 0.05, metric="iamd.leak_probability")
+    rating = rate_objective(
+        objective(leak), {"iamd.leak_probability": interval(0.118489, 0.117164, 0.119814, leak.metric)}, []
+    )
+    assert rating.improvements == ("Leak probability: 0.118 (95% CI 0.117 to 0.120); target at most 0.05",)
+    need = measure(">=", 80, metric="hadr.need_met_day3_pct")
+    rating = rate_objective(objective(need), {need.metric: interval(42.7, 39.71, 45.62, need.metric)}, [])
+    assert rating.improvements == ("Need met on day 3: 43% (95% CI 40 to 46%); target at least 80%",)
+    leakers = measure("<", 1, metric="iamd.leakers.VILNIUS")
+    rating = rate_objective(objective(leakers), {leakers.metric: exact(0, leakers.metric)}, [])
+    assert rating.strengths == ("Leakers at VILNIUS: 0 threats; target below 1 threat",)

@@ -64,8 +64,9 @@ def test_interop_prints_tables(tmp_path: Path) -> None:
     result = runner.invoke(app, ["interop", str(EXAMPLES[0])], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     for heading in (
-        "aar (row refuels column)",
-        "voice",
+        "Air-to-air refuelling (row refuels column)",
+        "Voice",
+        "Measures for objectives",
         "Nation pairs",
         "Gaps and remedies",
         "Single points",

@@ -77,9 +77,9 @@ def test_every_bad_path_of_a_command_is_named_at_once(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
-    assert lines[0].startswith(f"<input>: --html: {folder} is a folder (expected a file path to write")
-    assert lines[1].startswith(f"<input>: --runs: {file} is a file, not a folder")
-    assert lines[2].startswith(f"<input>: --plans: {file / 'deeper'} lies under {file}, which is a file")
+    assert lines[0].startswith(f"--html: {folder} is a folder (expected a file path to write")
+    assert lines[1].startswith(f"--runs: {file} is a file, not a folder")
+    assert lines[2].startswith(f"--plans: {file / 'deeper'} lies under {file}, which is a file")
     assert lines[3] == "3 problems found."
 
 

@@ -68,7 +68,7 @@ def test_report_for_a_nation_with_runs_and_pdf(tmp_path: Path) -> None:
     assert [m["status"] for m in defence["measures"]] == ["met", "uncertain"]
     assert (
         defence["measures"][0]["evidence"]["source"]
-        == "simulation of V-IAMD-RAID (1000 replications, seed 1)"
+        == "simulation of V-IAMD-RAID (1,000 replications, seed 1)"
     )
     assert [Path(p).name for p in data["written"]] == [
         "BS27-after-action-report-for-POL.html",

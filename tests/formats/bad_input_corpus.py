@@ -114,7 +114,7 @@ CASES: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "unknown-unit-reference",
         {"exercise.yaml": swap("to: [NOR-1]", "to: [NOR-2]")},
         [
-            "exercise.yaml:28:62: scenario.events[0].incidents[0].injects[0].to[0]: unknown unit, controller or actor 'NOR-2'; did you mean NOR-1? (expected the id of an unit, controller or actor declared in the exercise)",
+            "exercise.yaml:28:62: scenario.events[0].incidents[0].injects[0].to[0]: unknown unit, controller or actor 'NOR-2'; did you mean NOR-1? (expected the id of a unit, controller or actor declared in the exercise)",
         ],
     ),
     (
@@ -135,7 +135,7 @@ CASES: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "duplicate-unit-id",
         {"exercise.yaml": swap("id: USA-1", "id: NOR-1")},
         [
-            "exercise.yaml:15:10: units[1].id: duplicate unit id 'NOR-1' (also at units[0].id) (expected a unique unit id)",
+            "exercise.yaml:15:10: units[1].id: duplicate unit id 'NOR-1' (also at exercise.yaml:14:10) (expected a unique unit id)",
         ],
     ),
     (
@@ -150,6 +150,7 @@ CASES: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         {"exercise.yaml": swap("end_date: 2027-06-10", "end_date: 2027-06-31")},
         [
             "exercise.yaml:7:11: end_date: Input should be a valid date or datetime, day value is outside expected range",
+            "1 more check could not run until these are fixed: dates and times",
         ],
     ),
     (
@@ -311,7 +312,7 @@ CASES: list[tuple[str, dict[str, str | bytes], list[str]]] = [
             "fra.yaml": "units:\n  - {id: X, name: Y, nation: USA, service: land, echelon: team, personnel: lots}\n",
         },
         [
-            "fra.yaml:2:76: units[2].personnel: Input should be a valid integer, unable to parse string as an integer",
+            "fra.yaml:2:76: units[0].personnel: Input should be a valid integer, unable to parse string as an integer",
         ],
     ),
 ]

@@ -76,8 +76,9 @@ def test_a_glob_that_matches_nothing_is_reported(write_folder: WriteFolder) -> N
     assert [p.message for p in report.problems] == ["no file matches 'nations/*.yaml'"]
 
 
-def test_a_folder_given_as_the_exercise_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="not a regular file"):
+def test_a_folder_without_an_exercise_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes.yaml").write_text("a: 1\n")
+    with pytest.raises(InputError, match=r"the folder has no exercise.yaml; it holds notes.yaml"):
         load_exercise(tmp_path)
 
 

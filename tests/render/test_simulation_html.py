@@ -1,4 +1,5 @@
-"""The rehearsal report colours a difference by the direction its metric declares, not by its name."""
+"""The rehearsal report colours a difference by the direction its metric declares, not by its name; it
+names metrics by their titles and relief sites by their names, worst served first."""
 
 from __future__ import annotations
 
@@ -6,14 +7,16 @@ import re
 
 import jointex
 from jointex.model import Label
+from jointex.rehearse.vignettes.hadr.summary import WORST_SITES_SHOWN
 from jointex.render.simulation_html import render_simulation_html
 from tests.conftest import REPO
 
 FLAGSHIP = REPO / "examples" / "baltic-shield" / "exercise.yaml"
+PACIFIC = REPO / "examples" / "pacific-shelter" / "exercise.yaml"
 
 
 def _difference_class(html: str, metric: str) -> str:
-    row = re.search(rf"<tr><td>{re.escape(metric)}</td>(.*?)</tr>", html, re.S)
+    row = re.search(rf"<tr data-metric=\"{re.escape(metric)}\">(.*?)</tr>", html, re.S)
     assert row is not None, metric
     cells = re.findall(r'<td class="([^"]*)">', row.group(1))
     return cells[-1]
@@ -31,3 +34,40 @@ def test_differences_are_coloured_by_which_way_is_better() -> None:
     assert _difference_class(html, "iamd.leakers") == "better"
     # rounds fired are neither better nor worse
     assert _difference_class(html, "iamd.shots") == ""
+
+
+def _cells(html: str, metric: str) -> list[str]:
+    row = re.search(rf"<tr data-metric=\"{re.escape(metric)}\">(.*?)</tr>", html, re.S)
+    assert row is not None, metric
+    return re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.S)
+
+
+def test_metrics_read_by_title_with_their_name_and_numbers_rounded_to_their_interval() -> None:
+    simulation = jointex.simulate(FLAGSHIP, replications=200, seed=5).simulation
+    html = render_simulation_html(simulation, Label())
+    title, unit, mean, interval = _cells(html, "iamd.leak_probability")
+    assert title == 'Leak probability<code class="name">iamd.leak_probability</code>'
+    assert unit == "probability"
+    e = simulation.summary(next(iter(simulation.runs)))["iamd.leak_probability"]
+    assert 0.001 <= (e.ci_high - e.ci_low) / 2 < 0.01  # so the interval supports three decimals
+    assert re.fullmatch(r"0\.\d{3}", mean) and re.fullmatch(r"0\.\d{3} to 0\.\d{3}", interval)
+    assert _cells(html, "iamd.leakers.VILNIUS")[0].startswith("Leakers at VILNIUS<code")
+
+
+def test_relief_sites_are_named_worst_first_and_the_rest_folded_away() -> None:
+    simulation = jointex.simulate(PACIFIC, replications=3).simulation
+    html = render_simulation_html(simulation, Label())
+    assert "hadr.need_met_pct.PH" not in html.split("<h2>Estimates</h2>", 1)[1]
+    tables = re.findall(r'<table class="sites">(.*?)</table>', html, re.S)
+    assert len(tables) == 2, "the worst sites, then the rest inside <details>"
+    shown, rest = (re.findall(r'<td>([^<]+)<code class="name">([^<]+)</code>', t) for t in tables)
+    assert len(shown) == WORST_SITES_SHOWN
+    scene, estimates = simulation.scene, simulation.primary.summary()
+    assert scene is not None
+    names = dict(zip(scene.site_ids, scene.site_names, strict=True))
+    assert all(names[site] == name for name, site in shown + rest)
+    met = [estimates[f"hadr.need_met_pct.{site}"].mean for _, site in shown + rest]
+    assert met == sorted(met) and len(met) == len(scene.site_ids)
+    summary = re.search(r"<details><summary>(.*?)</summary>", html, re.S)
+    assert summary is not None
+    assert summary.group(1).startswith(f"… and {len(rest)} more sites, each with at least")

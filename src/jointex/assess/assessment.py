@@ -16,6 +16,7 @@ from jointex.catalogue import Catalogue
 from jointex.model import Exercise
 from jointex.model.assessment import Observations
 from jointex.model.metrics import METRICS
+from jointex.model.metrics.display import plural
 from jointex.model.runs import RunResult
 
 
@@ -59,7 +60,7 @@ def run_metrics(runs: Sequence[RunResult]) -> dict[str, MetricValue]:
             metrics[metric] = MetricValue(
                 metric,
                 estimate.mean,
-                f"simulation of {run.vignette} ({run.replications} replications, seed {run.seed})",
+                f"simulation of {run.vignette} ({plural(run.replications, 'replication')}, seed {run.seed})",
                 low,
                 high,
                 run.replications,
@@ -74,7 +75,9 @@ def assess(
     runs: Sequence[RunResult] = (),
     interop: InteropResult | None = None,
 ) -> Assessment:
-    """Rate every objective from the interoperability analysis, simulation runs and observations."""
+    """Rate every objective of ``exercise`` from the interoperability analysis, simulation runs and
+    observations given. It applies no release policy and reads no files: `jointex.assess_exercise` assesses
+    an exercise file with the evidence beside it, for one reader's version, as ``jointex report`` does."""
     observations = observations or Observations()
     interop = interop or analyse_interop(exercise, catalogue)
     evidence = merged(

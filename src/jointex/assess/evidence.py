@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from jointex.analyse.interop import InteropResult, State
-from jointex.analyse.intervals import mean_interval
+from jointex.analyse.intervals import mean_interval, t_quantile
 from jointex.model.assessment import Observation
 from jointex.model.metrics import METRICS
 from jointex.model.metrics.interop import CONNECTED_DOMAINS, INTEROP_METRIC_KEYS
@@ -84,9 +84,7 @@ def interop_metrics(result: InteropResult) -> dict[str, MetricValue]:
 
 
 def _t95(n: int) -> float:
-    from scipy.stats import t
-
-    return float(t.ppf(0.975, n - 1))
+    return t_quantile(0.975, n - 1)
 
 
 def observed_metrics(observations: Iterable[Observation]) -> dict[str, MetricValue]:

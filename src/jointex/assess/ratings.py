@@ -34,7 +34,11 @@ from enum import StrEnum
 from jointex.assess.evidence import MetricValue
 from jointex.model import Measure, Objective
 from jointex.model.assessment import HseepRating, Observation
+from jointex.model.metrics.display import format_estimate, format_number, metric_title, metric_unit
 from jointex.model.objective import COMPARATORS
+
+TARGET_WORDS = {">=": "at least", ">": "above", "<=": "at most", "<": "below", "==": "exactly"}
+"""A measure's comparator in words, as a target reads: ``target at least 80%``."""
 
 
 class MeasureStatus(StrEnum):
@@ -173,17 +177,20 @@ class ObjectiveRating:
         }
 
 
-def _describe(result: MeasureResult) -> str:
+def describe_measure(result: MeasureResult) -> str:
+    """A measure and its evidence as a planner reads them, by the metric's title, in its unit (the
+    registry's, else the one the objective gives): ``Leak probability: 0.118 (95% CI 0.117 to 0.120);
+    target at most 0.05``."""
     m, e = result.measure, result.evidence
-    value = (
-        "no evidence"
-        if e is None
-        else (f"{e.value:g}" if e.exact else f"{e.value:g} (95% CI {e.ci_low:g} to {e.ci_high:g})")
-    )
-    unit = f" {m.unit}" if m.unit else ""
-    return f"{m.metric} {m.comparator} {m.threshold:g}{unit}: {value}" + (
-        f" — {result.note}" if result.note else ""
-    )
+    unit = metric_unit(m.metric) or m.unit
+    if e is None:
+        value = "no evidence"
+    elif e.exact or e.ci_low is None or e.ci_high is None:
+        value = format_number(e.value, unit=unit)
+    else:
+        value = format_estimate(e.value, e.ci_low, e.ci_high, unit=unit)
+    target = f"target {TARGET_WORDS[m.comparator]} {format_number(m.threshold, unit=unit)}"
+    return f"{metric_title(m.metric)}: {value}; {target}" + (f" — {result.note}" if result.note else "")
 
 
 def rate_objective(
@@ -206,15 +213,16 @@ def rate_objective(
         else:
             training = Training.P
         parts = []
-        if from_measures is not None:
-            parts.append(f"measures {share:.0%} met -> {from_measures.value}")
+        if share is not None and from_measures is not None:
+            met = format_number(100 * share, unit="%", decimals=0)
+            parts.append(f"{met} of the measures met: {from_measures.value}")
         if consensus is not None:
-            parts.append(f"evaluators' median -> {consensus.value}")
+            parts.append(f"evaluators' median: {consensus.value}")
         rule = "; ".join(parts) + (f"; the worse stands: {hseep.value}" if len(parts) > 1 else "")
-    strengths = [_describe(r) for r in results if r.status is MeasureStatus.MET]
+    strengths = [describe_measure(r) for r in results if r.status is MeasureStatus.MET]
     strengths += [o.text for o in observations if o.rating is HseepRating.P]
     improvements = [
-        _describe(r) for r in results if r.status in (MeasureStatus.NOT_MET, MeasureStatus.UNCERTAIN)
+        describe_measure(r) for r in results if r.status in (MeasureStatus.NOT_MET, MeasureStatus.UNCERTAIN)
     ]
     improvements += [
         o.text for o in observations if o.rating in (HseepRating.S, HseepRating.M, HseepRating.U)

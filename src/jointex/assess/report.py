@@ -18,6 +18,7 @@ from jointex.assess.assessment import Assessment
 from jointex.assess.plan import PlanItem
 from jointex.assess.ratings import ObjectiveRating
 from jointex.model import Aspect, Exercise, Label
+from jointex.model.metrics.display import format_number, plural
 from jointex.model.runs import RunResult
 from jointex.security.evidence import ReleasedEvidence
 from jointex.security.labels import document_label, force_labels, report_label, unit_labels, within
@@ -68,6 +69,10 @@ class ReportData:
     """Element kind -> how many were withheld from this version (counts only)."""
     withheld_by_objective: dict[str, int] = field(default_factory=dict)
     """Objective id -> pieces of evidence about it withheld from this version."""
+    key_gaps: tuple[Labelled[Gap], ...] = ()
+    """The gaps the executive summary names: those blocking the most vignette pairs (at most three)."""
+    key_actions: tuple[Labelled[PlanItem], ...] = ()
+    """The corrective actions the executive summary names (at most three; see `key_actions`)."""
 
 
 def _everything(exercise: Exercise, assessment: Assessment, runs: Sequence[RunResult]) -> list[Label]:
@@ -88,23 +93,59 @@ def _summary(assessment: Assessment) -> tuple[str, ...]:
     rated = len(assessment.ratings) - counts["not rated"]
     lines = [
         f"{exercise.name} ({exercise.type.value.upper()}) was hosted by {exercise.host_nation} from "
-        f"{exercise.start_date} to {exercise.end_date} with {len(exercise.participants)} nations and "
-        f"{sum(u.personnel for u in exercise.units):,} personnel in {len(exercise.units)} units.",
-        f"{rated} of {len(assessment.ratings)} training objectives were rated: {counts['P']} performed "
+        f"{exercise.start_date} to {exercise.end_date} with {plural(len(exercise.participants), 'nation')} "
+        f"and {format_number(sum(u.personnel for u in exercise.units))} personnel in "
+        f"{plural(len(exercise.units), 'unit')}.",
+        f"{rated} of {plural(len(assessment.ratings), 'training objective')} "
+        f"{'was' if rated == 1 else 'were'} rated: {counts['P']} performed "
         f"without challenges, {counts['S']} with some, {counts['M']} with major challenges, {counts['U']} "
         f"unable to be performed; {counts['not rated']} had no evidence.",
     ]
     interop = assessment.interop
     critical = [g for g in interop.gaps if g.critical_pairs > 0]
     lines.append(
-        f"Interoperability: {interop.overall_score:.0%} of applicable unit pairs work across nine "
-        f"domains; {len(critical)} gaps block pairs rehearsing the same vignette, "
-        f"{len(interop.single_points_of_failure)} single points of failure in the communications network."
+        f"Interoperability: {format_number(100 * interop.overall_score, unit='%', decimals=0)} of "
+        f"applicable unit pairs work across nine domains; {plural(len(critical), 'gap')} "
+        f"{'blocks' if len(critical) == 1 else 'block'} pairs rehearsing the same vignette, "
+        f"{plural(len(interop.single_points_of_failure), 'single point of failure')} in the "
+        "communications network."
     )
     if critical:
         lines.append(f"Most pressing gap: {critical[0].problem} (remedy: {critical[0].remedy}).")
-    lines.append(f"The improvement plan holds {len(assessment.plan)} corrective actions.")
+    lines.append(f"The improvement plan holds {plural(len(assessment.plan), 'corrective action')}.")
     return tuple(lines)
+
+
+KEY_ITEMS = 3
+"""How many gaps and corrective actions the executive summary names."""
+
+
+def key_actions(plan: Sequence[PlanItem], ratings: Sequence[ObjectiveRating]) -> list[int]:
+    """Positions in ``plan`` of the most important actions not yet done, most important first: those on
+    objectives rated U (unable), then M (major challenges), then those closing interoperability gaps (in
+    the plan's order, which follows how many vignette pairs a gap blocks), then the rest; the evaluators'
+    own actions before proposed ones. One action per objective, so three objectives are named, not one
+    objective three times."""
+    severity = {"U": 0, "M": 1}
+    hseep = {r.objective.id: r.hseep.value for r in ratings if r.hseep}
+
+    def rank(position: int) -> tuple[int, bool, int]:
+        item = plan[position]
+        if item.objective is None:
+            return (2, item.proposed, position)
+        return (severity.get(hseep.get(item.objective, ""), 3), item.proposed, position)
+
+    chosen: list[int] = []
+    named: set[str] = set()
+    for position in sorted((i for i, p in enumerate(plan) if p.status != "done"), key=rank):
+        objective = plan[position].objective
+        if objective is not None and objective in named:
+            continue
+        chosen.append(position)
+        named.add(objective or "")
+        if len(chosen) == KEY_ITEMS:
+            break
+    return chosen
 
 
 def build_report(
@@ -132,7 +173,8 @@ def build_report(
         )
 
     def action(item: PlanItem) -> Labelled[PlanItem]:
-        return Labelled(item, marking([objective_labels.get(item.objective or "", top)]))
+        units = [labels_of_units[u] for u in item.units if u in labels_of_units]
+        return Labelled(item, marking([objective_labels.get(item.objective or "", top), *units]))
 
     sections = tuple(
         AspectSection(
@@ -140,6 +182,8 @@ def build_report(
         )
         for aspect, title in ASPECT_TITLES.items()
     )
+    gaps = tuple(gap(g) for g in assessment.interop.gaps)
+    plan = tuple(action(p) for p in assessment.plan)
     return ReportData(
         exercise=exercise,
         label=document_label(
@@ -152,10 +196,12 @@ def build_report(
         rating_counts=assessment.rating_counts,
         summary=_summary(assessment),
         sections=sections,
-        gaps=tuple(gap(g) for g in assessment.interop.gaps),
-        plan=tuple(action(p) for p in assessment.plan),
+        gaps=gaps,
+        plan=plan,
         assessment=assessment,
         release=release_statement(Release(release.exercise, release.reader, withheld)),
         withheld=dict(withheld),
         withheld_by_objective=dict(evidence.withheld_by_objective) if evidence else {},
+        key_gaps=gaps[:KEY_ITEMS],
+        key_actions=tuple(plan[i] for i in key_actions(assessment.plan, assessment.ratings)),
     )

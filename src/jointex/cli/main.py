@@ -7,7 +7,6 @@ Heavy libraries are imported inside the commands so that `jointex --help` stays 
 from __future__ import annotations
 
 import sys
-from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -236,7 +235,7 @@ def simulate(
         int | None,
         typer.Option(
             min=1,
-            help="Replications per batch (default: iamd 256, hadr one per thread); results do not change.",
+            help="Replications per batch (default: iamd 256, hadr one per worker); results do not change.",
             show_default=False,
         ),
     ] = None,
@@ -257,7 +256,8 @@ def simulate(
     """Rehearse a vignette by Monte Carlo: estimates with 95% confidence intervals.
 
     IAMD: per C2 mode (integrated, national, both). HADR (relief distribution): need met by day, the
-    longest-waiting sites and each nation's share of deliveries; --plans exports the daily plans.
+    sites worst served (by name, the rest summed up) and each nation's share of deliveries; --plans
+    exports the daily plans.
     """
     from jointex.cli.progress import progress_bar
     from jointex.cli.render_simulation import render_simulation
@@ -305,6 +305,39 @@ def simulate(
     render_simulation(result.simulation)
     for path in written:
         console.print(f"Written: {path}", markup=False)
+
+
+@app.command("map")
+def map_(
+    file: ExerciseFile,
+    out: Annotated[
+        Path,
+        typer.Option(help="The map file to write: .svg, .png or .html (a page with the map and its key)."),
+    ],
+    vignette: Annotated[
+        str | None,
+        typer.Option(help="Map this vignette instead: IAMD defence and raid, relief plan, or its units."),
+    ] = None,
+    reader: Annotated[str | None, typer.Option("--for", help=FOR_HELP)] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Draw the exercise area and its units (APP-6 symbols) on the base map, or a vignette's map."""
+    from jointex.service.exercises import load_exercise
+    from jointex.service.files import write_bytes_atomically
+    from jointex.service.maps import exercise_map, map_format
+
+    _check_outputs(as_json, files={"--out": out})
+    try:
+        kind = map_format(out)
+        document = exercise_map(load_exercise(file), reader, vignette)
+        write_bytes_atomically(out, document.render(kind))
+    except InputError as error:
+        fail_with(error, as_json)
+    if as_json:
+        print_json({"ok": True, "label": document.marking, "title": document.title, "written": str(out)})
+        return
+    console.print(f"Label: {document.marking}", style="bold", markup=False)
+    console.print(f"Map: {out}", markup=False)
 
 
 @app.command()
@@ -419,29 +452,12 @@ def new(
     as_json: JsonOption = False,
 ) -> None:
     """Create a new, valid exercise folder with one include file per nation."""
-    from jointex.model.geo import GeoPoint
-    from jointex.service.scaffold import scaffold_exercise
+    from jointex.service.scaffold import read_centre, read_start_date, scaffold_exercise
 
     _check_outputs(as_json, folders={"--dir": directory})
     try:
-        start_date = date.fromisoformat(start) if start else date.today() + timedelta(days=90)
-    except ValueError:
-        fail_with(
-            InputError.single(f"cannot read the date {start!r}", field=("--start",), expected="YYYY-MM-DD"),
-            as_json,
-        )
-    try:
-        point = GeoPoint.model_validate(centre)
-    except ValueError as error:
-        fail_with(
-            InputError.single(
-                str(error).splitlines()[-1].strip(),
-                field=("--centre",),
-                expected="'lat, lon' or an MGRS reference",
-            ),
-            as_json,
-        )
-    try:
+        start_date = read_start_date(start)
+        point = read_centre(centre)
         main_file = scaffold_exercise(
             name, directory, host, [n.strip() for n in nations.split(",") if n.strip()], start_date, point
         )
@@ -451,7 +467,7 @@ def new(
         print_json({"ok": True, "exercise": str(main_file)})
     else:
         console.print(
-            f"Created {main_file.parent}/ — check it with: jointex validate {main_file}", markup=False
+            f"Created {main_file.parent}/ — check it with: jointex validate {main_file.parent}", markup=False
         )
 
 
@@ -495,6 +511,7 @@ def demo(
             render_assessment(result.assessment, result.label)
         for path in result.written:
             console.print(f"Report: {path}", markup=False)
+        print_problems(result.warnings)
     if not result.report.ok:
         raise typer.Exit(EXIT_BAD_INPUT)
 

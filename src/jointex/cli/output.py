@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import sys
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 import typer
 from rich.console import Console
@@ -17,8 +18,22 @@ EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_BAD_INPUT = 2
 
-console = Console(highlight=False, soft_wrap=True)
-errors = Console(stderr=True, highlight=False, soft_wrap=True)
+PIPED_WIDTH = 1000
+"""The width Rich lays tables out in when the output is not a terminal (a pipe, a file) and COLUMNS does
+not say: wide enough that a row stays on one line for grep and spreadsheets, where Rich would otherwise
+assume 80 columns and wrap a metric's name every few letters."""
+
+
+def _width(stream: TextIO) -> int | None:
+    """None (Rich measures the terminal) for a terminal or when COLUMNS is set, else `PIPED_WIDTH`."""
+    isatty = getattr(stream, "isatty", None)
+    if (isatty is not None and isatty()) or os.environ.get("COLUMNS"):
+        return None
+    return PIPED_WIDTH
+
+
+console = Console(highlight=False, soft_wrap=True, width=_width(sys.stdout))
+errors = Console(stderr=True, highlight=False, soft_wrap=True, width=_width(sys.stderr))
 
 
 def print_json(data: Any) -> None:

@@ -57,7 +57,12 @@ def render_cli_reference() -> str:
         (root.help or "").strip(),
         "",
         "Every command takes `--json` for machine-readable output on stdout (strict JSON: a value that is "
-        "not a finite number is `null`).",
+        "not a finite number is `null`; metrics by their names, numbers unrounded).",
+        "",
+        "For people, tables show each metric by its title with its name (the one an objective's measure "
+        "uses) beside it, and numbers rounded to what their 95% interval supports. Piped into another "
+        "program or a file, tables keep each row on one line (up to 1,000 characters; set `COLUMNS` to "
+        "choose a width).",
         "",
         "Every command that writes checks its output paths before any work starts: a folder option (`--out`, "
         "`--runs`, `--plans`, `--dir`) that names a file, or a file option (`--html`, `schema --out`) that "

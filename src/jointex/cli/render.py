@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 
 from jointex.cli.output import console, errors
+from jointex.model.metrics.display import plural
 
 if TYPE_CHECKING:
     from jointex.analyse.summary import ExerciseSummary
@@ -18,12 +19,11 @@ def render_validation(report: ValidationReport) -> None:
         errors.print(f"✗ {report.path}: invalid", style="bold red", markup=False)
         return
     exercise = report.loaded.exercise
-    files = len(report.files)
     console.print(
-        f"✓ {report.path}: {exercise.name} is valid — {len(exercise.participants)} nations, "
-        f"{len(exercise.units)} units, {len(exercise.objectives)} objectives, "
-        f"{len(exercise.vignettes)} vignettes, "
-        f"{len(exercise.injects())} injects ({files} file{'s' if files != 1 else ''})",
+        f"✓ {report.path}: {exercise.name} is valid — {plural(len(exercise.participants), 'nation')}, "
+        f"{plural(len(exercise.units), 'unit')}, {plural(len(exercise.objectives), 'objective')}, "
+        f"{plural(len(exercise.vignettes), 'vignette')}, "
+        f"{plural(len(exercise.injects()), 'inject')} ({plural(len(report.files), 'file')})",
         style="green",
         markup=False,
     )
@@ -93,7 +93,8 @@ def render_summary(summary: ExerciseSummary, release: str = "") -> None:
     if msel.injects:
         methods = ", ".join(f"{k} {v}" for k, v in msel.by_method.items())
         console.print(
-            f"MSEL: {msel.injects} injects in {msel.events} events / {msel.incidents} incidents, "
+            f"MSEL: {plural(msel.injects, 'inject')} in {plural(msel.events, 'event')} / "
+            f"{plural(msel.incidents, 'incident')}, "
             f"{msel.first} to {msel.last} ({msel.span_h:g} h); by method: {methods}",
             markup=False,
         )

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.table import Table
+from rich.text import Text
 
 from jointex.cli.output import console
+from jointex.model.metrics.display import metric_title, plural
 
 if TYPE_CHECKING:
     from jointex.assess import Assessment
@@ -21,7 +23,12 @@ def render_assessment(assessment: Assessment, label: str) -> None:
         table.add_column(column)
     for rating in assessment.ratings:
         hseep = rating.hseep.value if rating.hseep else "-"
-        evidence = ", ".join(f"{m.measure.metric}: {m.status.value}" for m in rating.measures)
+        evidence = Text("\n").join(
+            Text.assemble(
+                f"{metric_title(m.measure.metric)}: {m.status.value} ", (f"({m.measure.metric})", "dim")
+            )
+            for m in rating.measures
+        )
         table.add_row(
             rating.objective.id,
             rating.objective.aspect.value,
@@ -31,10 +38,13 @@ def render_assessment(assessment: Assessment, label: str) -> None:
             rating.rule,
         )
     console.print(table)
-    table = Table(title=f"Improvement plan ({len(assessment.plan)} actions)", title_justify="left")
+    shown = min(len(assessment.plan), 10)
+    count = plural(len(assessment.plan), "action")
+    title = f"Improvement plan ({count}{f', the first {shown}' if shown < len(assessment.plan) else ''})"
+    table = Table(title=title, title_justify="left")
     for column in ("Action", "Owner", "Due", "Status"):
         table.add_column(column)
-    for item in assessment.plan[:10]:
+    for item in assessment.plan[:shown]:
         table.add_row(
             item.action + (" (proposed)" if item.proposed else ""),
             item.owner,

@@ -8,6 +8,8 @@ import numpy as np
 from rich.table import Table
 
 from jointex.cli.output import console
+from jointex.model.metrics.display import format_metric, format_number, metric_title, plural
+from jointex.model.metrics.interop import domain_title
 
 if TYPE_CHECKING:
     from jointex.analyse.interop import InteropResult
@@ -18,20 +20,22 @@ _STYLE = {3: "green", 2: "yellow", 1: "bold red", 0: "dim"}
 def render_interop(result: InteropResult, top: int = 15) -> None:
     """Everything: domain matrices, nation pairs, gaps, sortie conflicts, single points of failure."""
     console.print(
-        f"[bold]Interoperability[/bold]: overall {result.overall_score:.0%} of applicable unit pairs "
-        f"work, {len(result.nations)} nations, {len(result.unit_ids)} units "
+        f"[bold]Interoperability[/bold]: overall {_percent(result.overall_score)} of applicable unit "
+        f"pairs work, {plural(len(result.nations), 'nation')}, {plural(len(result.unit_ids), 'unit')} "
         "(✓ compatible, ~ bridged, ✗ incompatible, · not applicable)"
     )
     _render_domains(result)
     _render_pairs(result)
     _render_gaps(result, top)
     _render_spofs(result, top)
+    _render_measures(result)
 
 
 def render_interop_brief(result: InteropResult, top: int = 5) -> None:
     """The headline for the demo: nation pair degrees, the top gaps and single points of failure."""
     console.print(
-        f"[bold]Interoperability[/bold]: overall {result.overall_score:.0%} of applicable unit pairs work"
+        f"[bold]Interoperability[/bold]: overall {_percent(result.overall_score)} of applicable unit "
+        "pairs work"
     )
     _render_pairs(result)
     _render_gaps(result, top)
@@ -42,7 +46,7 @@ def _render_domains(result: InteropResult) -> None:
     from jointex.analyse.interop import State
 
     for domain, domain_result in result.domains.items():
-        title = domain.value + (" (row refuels column)" if domain_result.directed else "")
+        title = domain_title(domain) + (" (row refuels column)" if domain_result.directed else "")
         table = Table(title=title, title_justify="left", pad_edge=False)
         table.add_column("")
         for nation in result.nations:
@@ -65,13 +69,13 @@ def _render_pairs(result: InteropResult) -> None:
     for column in ("Pair", "Score", "NATO degree", "LISI level", "Weakest"):
         table.add_column(column)
     for pair in result.pairs:
-        score = "n/a" if np.isnan(pair.score) else f"{pair.score:.0%}"
+        score = _percent(pair.score)
         table.add_row(
             " – ".join(pair.nations),
             score,
             f"{pair.nato_degree} {NATO_DEGREES[pair.nato_degree]}",
             f"{pair.lisi_level} {LISI_LEVELS[pair.lisi_level]}",
-            pair.weakest_domain or "",
+            domain_title(pair.weakest_domain) if pair.weakest_domain else "",
         )
     console.print(table)
 
@@ -84,7 +88,7 @@ def _render_gaps(result: InteropResult, top: int) -> None:
     for column in ("#", "Domain", "Problem", "Remedy", "Pairs"):
         table.add_column(column, justify="right" if column in ("#", "Pairs") else "left")
     for i, gap in enumerate(result.gaps[:top], start=1):
-        table.add_row(str(i), gap.domain, gap.problem, gap.remedy, str(gap.critical_pairs))
+        table.add_row(str(i), domain_title(gap.domain), gap.problem, gap.remedy, str(gap.critical_pairs))
     console.print(table)
     for conflict in result.sortie_conflicts:
         console.print(
@@ -93,10 +97,12 @@ def _render_gaps(result: InteropResult, top: int) -> None:
 
 
 def _render_spofs(result: InteropResult, top: int) -> None:
-    table = Table(title="Single points of failure", title_justify="left")
+    spofs = result.single_points_of_failure
+    shown = f"top {min(top, len(spofs))} of {len(spofs)}" if len(spofs) > top else str(len(spofs))
+    table = Table(title=f"Single points of failure ({shown})", title_justify="left")
     for column in ("Kind", "Name", "Nation pairs cut", "Vignette pairs cut", "Units cut off"):
         table.add_column(column)
-    for spof in result.single_points_of_failure[:top]:
+    for spof in spofs[:top]:
         table.add_row(
             spof.kind,
             spof.name,
@@ -105,3 +111,21 @@ def _render_spofs(result: InteropResult, top: int) -> None:
             str(spof.units_cut_off),
         )
     console.print(table)
+
+
+def _render_measures(result: InteropResult) -> None:
+    """The measures an objective can name, with the value this analysis gives each."""
+    from jointex.assess.evidence import interop_metrics
+
+    table = Table(title="Measures for objectives", title_justify="left")
+    table.add_column("Measure", no_wrap=True)
+    table.add_column("Value", justify="right", no_wrap=True)
+    table.add_column("Name (for objectives)", style="dim", no_wrap=True)
+    for name, value in interop_metrics(result).items():
+        table.add_row(metric_title(name), format_metric(name, value.value), name)
+    console.print(table)
+
+
+def _percent(share: float) -> str:
+    """A share in [0, 1] as a whole percentage, ``n/a`` when there is none."""
+    return format_number(share * 100, unit="%", decimals=0)

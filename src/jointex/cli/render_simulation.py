@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from jointex.cli.output import console
+from jointex.cli.output import PIPED_WIDTH, console
 from jointex.model.metrics import METRICS
+from jointex.model.metrics.display import format_estimate_brief, metric_title, metric_unit, plural
 from jointex.rehearse.engine import Estimate
 from jointex.rehearse.simulate import Simulation
+from jointex.rehearse.vignettes.hadr.summary import WORST_SITES_SHOWN
 
 
-def _cell(e: Estimate) -> str:
+def _cell(e: Estimate, signed: bool = False) -> str:
     if e.n == 0:
         return "n/a"
-    scale = abs(e.mean)
-    digits = 0 if scale >= 100 else 1 if scale >= 10 else 2 if scale >= 1 else 3
-    return f"{e.mean:,.{digits}f} [{e.ci_low:,.{digits}f}, {e.ci_high:,.{digits}f}]"
+    return format_estimate_brief(e.mean, e.ci_low, e.ci_high, signed=signed)
 
 
 def render_relief(simulation: Simulation) -> None:
-    """The planners' view of a relief rehearsal: need met by day, longest waits, nations' shares."""
+    """The planners' view of a relief rehearsal: need met by day, the worst-served sites, nations' shares."""
     summary = simulation.relief_summary()
     if summary is None:
         return
@@ -29,16 +30,27 @@ def render_relief(simulation: Simulation) -> None:
         days.add_column(f"day {day}", justify="right", no_wrap=True)
     days.add_row(*(_cell(e) for e in summary.need_met_by_day))
     console.print(days)
-    waits = Table(title="Longest-waiting sites", show_header=True, header_style="bold")
-    for column in ("site", "people in need", "first delivery (h)", "need met (%)"):
-        waits.add_column(column, justify="left" if column == "site" else "right", no_wrap=column != "site")
-    for w in summary.longest_waiting:
-        waits.add_row(
-            f"{w.name} ({w.site})", f"{w.population:,}", _cell(w.first_delivery_h), _cell(w.need_met_pct)
+    shown = summary.sites[:WORST_SITES_SHOWN]
+    sites = Table(
+        title=f"Sites by need met, worst first ({len(shown)} of {plural(len(summary.sites), 'site')})",
+        show_header=True,
+        header_style="bold",
+    )
+    for column in ("site", "id", "people in need", "need met (%)", "first delivery (h)"):
+        sites.add_column(column, justify="left" if column in ("site", "id") else "right", no_wrap=True)
+    for w in shown:
+        sites.add_row(
+            w.name,
+            Text(w.site, style="dim"),
+            f"{w.population:,}",
+            _cell(w.need_met_pct),
+            _cell(w.first_delivery_h),
         )
-    console.print(waits)
+    console.print(sites)
+    if rest := summary.rest_of_sites(len(shown)):
+        console.print(rest, markup=False)
     nations = Table(title="Deliveries by nation", show_header=True, header_style="bold")
-    for column in ("nation", "share (%)", "delivered (t)", "sorties", "tonne-km"):
+    for column in ("nation", "share (%)", "delivered (t)", "trips", "tonne-km"):
         nations.add_column(column, justify="left" if column == "nation" else "right", no_wrap=True)
     for n in summary.nations:
         nations.add_row(
@@ -50,34 +62,61 @@ def render_relief(simulation: Simulation) -> None:
 def render_simulation(simulation: Simulation) -> None:
     vignette = simulation.vignette
     console.print(
-        f"{vignette.id} — {vignette.name}: {simulation.replications} replications, seed {simulation.seed}. "
-        "Mean [95% confidence interval].",
+        f"{vignette.id} — {vignette.name}: {plural(simulation.replications, 'replication')}, "
+        f"seed {simulation.seed}. Mean [95% confidence interval].",
         markup=False,
     )
-    summaries = {mode.value: simulation.summary(mode) for mode in simulation.runs}
-    differences = simulation.differences()
-    table = Table(show_header=True, header_style="bold")
-    table.add_column("metric", overflow="fold")
-    for mode in summaries:
-        table.add_column(mode, justify="right", no_wrap=True)
-    if differences is not None:
-        table.add_column("integrated − national", justify="right", no_wrap=True)
-    for metric in next(iter(summaries.values())):
-        if simulation.scene is not None and metric.count(".") > 1:
-            continue  # a relief run's per-site and per-nation metrics are in the tables below (and --json)
-        row: list[str | Text] = [metric, *(_cell(summary[metric]) for summary in summaries.values())]
-        if differences is not None:
-            d = differences[metric]
-            style = {True: "green", False: "red", None: ""}[METRICS.improvement(metric, d.ci_low, d.ci_high)]
-            row.append(Text(_cell(d), style=style))
-        table.add_row(*row)
+    table = _estimates(simulation, narrow=False)
+    unbounded = console.options.update(max_width=PIPED_WIDTH)
+    if Measurement.get(console, unbounded, table).maximum > console.width:
+        table = _estimates(simulation, narrow=True)
     console.print(table)
     for caveat in simulation.caveats:
         console.print(f"Read with care: {caveat}", markup=False)
     render_relief(simulation)
-    if differences is not None:
+    if simulation.differences() is not None:
         console.print(
             "Both modes drew the same random numbers (common random numbers); a difference whose interval "
             "excludes 0 is what the shared air picture changes.",
             markup=False,
         )
+
+
+def _estimates(simulation: Simulation, narrow: bool) -> Table:
+    """One row per metric: its title, unit, an estimate per C2 mode, the paired difference and the name an
+    objective uses. ``narrow`` (a terminal too narrow for that on one line): each row on two lines, the
+    name under the title and each interval under its estimate."""
+    summaries = {mode.value: simulation.summary(mode) for mode in simulation.runs}
+    differences = simulation.differences()
+    table = Table(show_header=True, header_style="bold")
+    table.add_column("metric (unit)\nname (for objectives)" if narrow else "metric", overflow="fold")
+    if not narrow:
+        table.add_column("unit")
+    for mode in summaries:
+        table.add_column(mode, justify="right", no_wrap=True)
+    if differences is not None:
+        header = "integrated\n− national" if narrow else "integrated − national"
+        table.add_column(header, justify="right", no_wrap=True)
+    if not narrow:
+        table.add_column("name (for objectives)", style="dim", no_wrap=True)
+
+    def cell(e: Estimate, signed: bool = False) -> str:
+        return _cell(e, signed).replace(" [", "\n[") if narrow else _cell(e, signed)
+
+    for metric in next(iter(summaries.values())):
+        if simulation.scene is not None and metric.count(".") > 1:
+            continue  # a relief run's per-site and per-nation metrics are in the tables below (and --json)
+        title, unit = metric_title(metric), metric_unit(metric)
+        row: list[str | Text] = [title, unit]
+        if narrow:
+            shown = title if unit.lower() in title.lower() else f"{title} ({unit})"
+            row = [Text.assemble(shown, "\n", (metric, "dim"))]
+        row += [cell(s[metric]) for s in summaries.values()]
+        if differences is not None:
+            d = differences[metric]
+            style = {True: "green", False: "red", None: ""}[METRICS.improvement(metric, d.ci_low, d.ci_high)]
+            row.append(Text(cell(d, signed=True), style=style))
+        if not narrow:
+            row.append(metric)
+        table.add_row(*row)
+    return table

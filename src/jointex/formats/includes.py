@@ -256,7 +256,10 @@ class _Merger:
     def _append(
         self, document: YamlDocument, path: FieldPath, items: Any, into: list[Any], merged_path: FieldPath
     ) -> None:
-        if not isinstance(items, list) or not isinstance(into, list):
+        if not isinstance(into, list):  # the main file's own section is not a list
+            self.problems.append(self.merged.source.problem(merged_path, f"{path[-1]} must be a list"))
+            return
+        if not isinstance(items, list):
             self.problems.append(document.source.problem(path, f"{path[-1]} must be a list"))
             return
         offset = len(into)

@@ -15,10 +15,16 @@ Every measure of an objective names one of these metrics; `jointex validate` ref
 `<asset>` a defended asset, `<nation>` a nation, `<site>` a relief site, `<day>` a day number, `<name>`
 the evaluators' own name. The domain decides how a 95% interval is computed (docs/rehearsal.md, "The
 engine") and keeps it inside the values the metric can take; *better* says which way is an improvement
-(coloured in the rehearsal report's integrated minus national column).
+(coloured in the rehearsal report's integrated minus national column). Reports and terminal tables show a
+metric by its *title*, placeholders filled in (`Leakers at VILNIUS`), with the name in grey beside it.
 """
 
 _BETTER = {True: "lower", False: "higher", None: ""}
+
+
+def _markdown(text: str) -> str:
+    """``text`` with its placeholders escaped, so that ``<asset>`` is not read as an HTML tag."""
+    return text.replace("<", "\\<").replace(">", "\\>")
 
 
 def render_metric_reference() -> str:
@@ -28,12 +34,12 @@ def render_metric_reference() -> str:
         lines += [
             f"## {source[0].upper()}{source[1:]}",
             "",
-            "| metric | unit | domain | better | meaning |",
-            "|---|---|---|---|---|",
+            "| metric | title | unit | domain | better | meaning |",
+            "|---|---|---|---|---|---|",
         ]
         lines += [
-            f"| `{spec.name}` | {spec.unit} | {spec.domain} | {_BETTER[spec.lower_is_better]} | "
-            f"{spec.description} |"
+            f"| `{spec.name}` | {_markdown(spec.title)} | {spec.unit} | {spec.domain} | "
+            f"{_BETTER[spec.lower_is_better]} | {spec.description} |"
             for spec in METRICS
             if spec.source == source
         ]

@@ -27,8 +27,11 @@ MAX_RUN_FILES = 1000
 def read_runs(folder: Path) -> list[RunResult]:
     """Every ``*.json`` run result in ``folder``, sorted by file name. Raises `InputError`."""
     if not folder.is_dir():
+        what = "a file, not a folder of runs" if folder.exists() else "runs folder not found"
         raise InputError.single(
-            "runs folder not found", file=display_path(folder), expected="a folder of run JSON files"
+            what,
+            file=display_path(folder),
+            expected="the folder of run files (*.json) that `jointex simulate --runs FOLDER` writes",
         )
     paths = sorted(itertools.islice(folder.glob("*.json"), MAX_RUN_FILES + 1))
     if len(paths) > MAX_RUN_FILES:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +12,19 @@ from jointex.errors import FieldPath, InputError, Problem
 
 @dataclass(frozen=True)
 class Position:
-    """Where a value starts in a file (1-based line and column)."""
+    """Where a value starts in a file (1-based line and column).
+
+    ``field`` is the value's path in its own file when that differs from its path in the merged exercise
+    (``units[0]`` of ``nations/usa.yaml`` is ``units[4]`` once merged); None when they are the same.
+    """
 
     file: Path
     line: int
     column: int
+    field: FieldPath | None = None
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
 
 
 Positions = dict[FieldPath, Position]
@@ -56,7 +64,9 @@ class SourceMap:
                 for path, position in other.positions.items():
                     new_path = rewrite(path)
                     if new_path is not None:
-                        self._positions[new_path] = position
+                        self._positions[new_path] = (
+                            position if new_path == path else replace(position, field=position.field or path)
+                        )
         return self._positions
 
     def prefetch(self, paths: Iterable[FieldPath]) -> None:
@@ -74,26 +84,53 @@ class SourceMap:
 
     def locate(self, path: FieldPath) -> Position | None:
         """Position of ``path``, or of its nearest ancestor that has one."""
+        return self._nearest(path)[0]
+
+    def _nearest(self, path: FieldPath) -> tuple[Position | None, int]:
+        """The position of ``path`` or of its nearest ancestor, and the length of that ancestor's path."""
         prefetched = self._positions is None and not self._grafts and path in self._prefetched
         positions = self._found if prefetched else self.positions
         for end in range(len(path), -1, -1):
             found = positions.get(path[:end])
             if found is not None:
-                return found
-        return None
+                return found, end
+        return None, 0
+
+    def local_path(self, path: FieldPath) -> FieldPath:
+        """``path`` as written in the file the value comes from: ``units[0].echelon`` of
+        ``nations/usa.yaml``, not ``units[4].echelon`` of the merged exercise."""
+        where, end = self._nearest(path)
+        if where is None or where.field is None:
+            return path
+        return (*where.field, *path[end:])
 
     def problem(self, path: FieldPath, message: str, expected: str | None = None, **extra: Any) -> Problem:
-        """A problem placed at ``path``."""
-        where = self.locate(path)
+        """A problem placed at ``path``: its file, line, column and field path in that file."""
+        where, end = self._nearest(path)
         return Problem(
             message,
             file=where.file if where else None,
             line=where.line if where else None,
             column=where.column if where else None,
-            field=path,
+            field=(*where.field, *path[end:]) if where and where.field is not None else path,
             expected=expected,
             **extra,
         )
+
+    def place(self, problem: Problem) -> Problem:
+        """Give a problem found by field path in the merged exercise its file, line and column, and its
+        field path in that file; its second place (``also_at``) too."""
+        if problem.also_at and problem.also_at_where is None:
+            second = self.locate(problem.also_at)
+            if second is not None:
+                problem = replace(problem, also_at_where=str(second))
+        if problem.file is not None:
+            return problem
+        where, end = self._nearest(problem.field)
+        if where is None:
+            return problem
+        field = problem.field if where.field is None else (*where.field, *problem.field[end:])
+        return replace(problem, file=where.file, line=where.line, column=where.column, field=field)
 
     def graft(self, other: SourceMap, rewrite: Callable[[FieldPath], FieldPath | None]) -> None:
         """Take ``other``'s positions, each path rewritten (or dropped when ``rewrite`` returns None)."""

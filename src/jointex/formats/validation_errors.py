@@ -16,6 +16,17 @@ from pydantic import BaseModel, ValidationError
 
 from jointex.errors import MAX_PROBLEMS, FieldPath, Problem, more_problems
 from jointex.formats.source_map import SourceMap
+from jointex.model.base import IDENTIFIER_PATTERN, LANGUAGE_CODE_PATTERN, NATION_CODE_PATTERN
+
+_PATTERN_WORDS = {
+    NATION_CODE_PATTERN: ("is not a nation code", "an ISO 3166-1 alpha-3 code such as USA, GBR, POL"),
+    LANGUAGE_CODE_PATTERN: ("is not a language code", "an ISO 639 code such as en, fr, pol"),
+    IDENTIFIER_PATTERN: (
+        "is not a valid id",
+        "letters, digits and _ . : / -, starting with a letter or digit, such as NOR-1",
+    ),
+}
+"""Pydantic names a pattern a value must match by its regular expression; a planner reads these words."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +92,10 @@ def _message(error: _Error, model: type[BaseModel]) -> tuple[str, str | None]:
         return f"required field {loc[-1]!r} is missing", None
     if kind == "too_short" and "at least 1 item" in message:
         return "must not be empty", "at least one entry"
+    if kind == "string_pattern_mismatch":
+        pattern = message.removeprefix("String should match pattern '").removesuffix("'")
+        if pattern in _PATTERN_WORDS:
+            return _PATTERN_WORDS[pattern]
     return message, None
 
 
@@ -91,7 +106,15 @@ def validation_problems(
     them, one line counts the rest."""
     total = error.error_count()
     errors = _first_errors(error, total if total <= MAX_PROBLEMS + 1 else MAX_PROBLEMS)
-    return _problems(errors, total, source, model, prefix)
+    kept = _without_echoes(errors)
+    return _problems(kept, total - (len(errors) - len(kept)), source, model, prefix)
+
+
+def _without_echoes(errors: list[_Error]) -> list[_Error]:
+    """Leave out pydantic's "at least 1 item after validation" about a list whose only items are wrong:
+    those items' own problems say what to fix."""
+    below = {item.loc[:end] for item in errors for end in range(len(item.loc))}
+    return [item for item in errors if not (item.kind == "too_short" and item.loc in below)]
 
 
 def unknown_field_flood(data: object, source: SourceMap, model: type[BaseModel]) -> list[Problem]:

@@ -19,16 +19,20 @@ class Frozen(BaseModel):
     )
 
 
+IDENTIFIER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:/\-]*$"
+NATION_CODE_PATTERN = r"^[A-Za-z]{3}$"
+LANGUAGE_CODE_PATTERN = r"^[A-Za-z]{2,3}$"
+
 Identifier = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:/\-]*$", min_length=1, max_length=80),
+    StringConstraints(pattern=IDENTIFIER_PATTERN, min_length=1, max_length=80),
 ]
 """An id a planner types: letters, digits and ``_ . : / -``, starting with a letter or digit."""
 
-NationCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{3}$", to_upper=True)]
+NationCode = Annotated[str, StringConstraints(pattern=NATION_CODE_PATTERN, to_upper=True)]
 """An ISO 3166-1 alpha-3 trigraph (``USA``, ``GBR``, ``POL``); checked against the catalogue later."""
 
-LanguageCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}$", to_lower=True)]
+LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_CODE_PATTERN, to_lower=True)]
 """An ISO 639 language code, two letters (``en``) or three (``eng``)."""
 
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]

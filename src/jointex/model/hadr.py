@@ -204,7 +204,13 @@ class PlanningSettings(Frozen):
 
     day_start_h: float = Field(default=6, ge=0, lt=24, description="Start of the working day, hour.")
     day_length_h: float = Field(default=12, gt=0, le=24)
-    iterations: int = Field(default=100, ge=1, le=100_000, description="PyVRP search iterations per plan.")
+    iterations: int = Field(
+        default=100,
+        ge=1,
+        le=100_000,
+        description="PyVRP search iterations per plan, at most: the search stops early once its best plan "
+        "has not improved for half of them.",
+    )
     max_lots_per_site: int = Field(
         default=4, ge=1, le=20, description="Deliveries a site's need splits into."
     )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from enum import StrEnum
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from jointex.model.base import Frozen, Identifier, NationCode, ShortText
 from jointex.model.geo import Place
@@ -25,18 +28,31 @@ class Service(StrEnum):
 
 
 class Echelon(StrEnum):
-    """Size of a unit, from a team up to a corps; maritime and air echelons included."""
+    """Size of a unit, by the APP-6 echelon names from a team up to an army group, with the air and
+    maritime echelons. Names of one APP-6 level (company, battery, troop) are all kept as written.
+
+    Case, spaces and underscores do not matter (``Task Force`` is ``task-force``), and the common
+    abbreviations are read as the name: tm, sqd, sect, plt, det, coy, bty/btry, tp/trp, bn, sqn,
+    regt, gp, bde, div, hq, flt, wg, tu, tg, tf.
+    """
 
     TEAM = "team"
+    CREW = "crew"
     SQUAD = "squad"
     SECTION = "section"
     PLATOON = "platoon"
+    DETACHMENT = "detachment"
     COMPANY = "company"
+    BATTERY = "battery"
+    TROOP = "troop"
     BATTALION = "battalion"
     REGIMENT = "regiment"
+    GROUP = "group"
     BRIGADE = "brigade"
     DIVISION = "division"
     CORPS = "corps"
+    ARMY = "army"
+    ARMY_GROUP = "army-group"
     FLIGHT = "flight"
     SQUADRON = "squadron"
     WING = "wing"
@@ -45,6 +61,59 @@ class Echelon(StrEnum):
     TASK_GROUP = "task-group"
     TASK_FORCE = "task-force"
     HEADQUARTERS = "headquarters"
+
+
+ECHELON_ABBREVIATIONS: dict[str, Echelon] = {
+    "tm": Echelon.TEAM,
+    "sqd": Echelon.SQUAD,
+    "sect": Echelon.SECTION,
+    "sec": Echelon.SECTION,
+    "plt": Echelon.PLATOON,
+    "pl": Echelon.PLATOON,
+    "det": Echelon.DETACHMENT,
+    "coy": Echelon.COMPANY,
+    "co": Echelon.COMPANY,
+    "bty": Echelon.BATTERY,
+    "btry": Echelon.BATTERY,
+    "tp": Echelon.TROOP,
+    "trp": Echelon.TROOP,
+    "bn": Echelon.BATTALION,
+    "btn": Echelon.BATTALION,
+    "sqn": Echelon.SQUADRON,
+    "sqdn": Echelon.SQUADRON,
+    "regt": Echelon.REGIMENT,
+    "rgt": Echelon.REGIMENT,
+    "gp": Echelon.GROUP,
+    "grp": Echelon.GROUP,
+    "bde": Echelon.BRIGADE,
+    "div": Echelon.DIVISION,
+    "hq": Echelon.HEADQUARTERS,
+    "flt": Echelon.FLIGHT,
+    "wg": Echelon.WING,
+    "tu": Echelon.TASK_UNIT,
+    "tg": Echelon.TASK_GROUP,
+    "tf": Echelon.TASK_FORCE,
+}
+"""Abbreviations planners write for an echelon (British and US usage), read as its name."""
+
+
+def read_echelon(value: Any) -> Any:
+    """An echelon as a planner writes it (any case, an abbreviation) -> `Echelon`; a clear error
+    naming every accepted name otherwise."""
+    if not isinstance(value, str):
+        return value
+    written = re.sub(r"[\s_]+", "-", value.strip().lower())
+    names = [e.value for e in Echelon]
+    if written in names:
+        return Echelon(written)
+    if written in ECHELON_ABBREVIATIONS:
+        return ECHELON_ABBREVIATIONS[written]
+    close = difflib.get_close_matches(written, names, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    raise ValueError(
+        f"unknown echelon {value!r}{hint}; expected one of {', '.join(names)}, or an abbreviation such as "
+        "plt, coy, bty, bn, sqn, regt, bde, div, hq"
+    )
 
 
 class EquipmentLine(Frozen):
@@ -75,7 +144,7 @@ class Unit(Frozen):
     name: ShortText
     nation: NationCode
     service: Service
-    echelon: Echelon
+    echelon: Annotated[Echelon, BeforeValidator(read_echelon)]
     personnel: int = Field(ge=0, le=1_000_000)
     home_location: Place | None = None
     exercise_location: Place | None = Field(

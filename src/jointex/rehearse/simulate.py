@@ -144,12 +144,21 @@ def find_vignette(exercise: Exercise, vignette_id: str | None) -> Vignette:
     """The vignette with this id (case-insensitive; without one, the only vignette that can be rehearsed),
     or a clear error listing those that can be."""
     choices = [v.id for v in exercise.vignettes if v.kind in SIMULATED_KINDS]
+    kinds = " or ".join(k.value for k in SIMULATED_KINDS)
     if vignette_id is None:
         if len(choices) == 1:
             return next(v for v in exercise.vignettes if v.id == choices[0])
+        if not choices:
+            others = ", ".join(f"{v.id} ({v.kind.value})" for v in exercise.vignettes)
+            raise InputError.single(
+                f"{exercise.id} has no vignette jointex can rehearse: jointex rehearses vignettes of kind "
+                f"{kinds}"
+                + (f", and this exercise has only {others}" if others else ", and this exercise has none"),
+                expected=f"a vignette of kind {kinds} in the exercise",
+            )
         raise InputError.single(
             f"{exercise.id} has {len(choices)} vignettes jointex can rehearse; name one with --vignette",
-            expected=f"one of {choices}" if choices else "an exercise with a vignette of kind iamd or hadr",
+            expected=f"one of {', '.join(choices)}",
         )
     for vignette in exercise.vignettes:
         if vignette.id.upper() == vignette_id.upper():
@@ -162,7 +171,7 @@ def find_vignette(exercise: Exercise, vignette_id: str | None) -> Vignette:
             return vignette
     raise InputError.single(
         f"no vignette {vignette_id!r} in {exercise.id}",
-        expected=f"one of {choices}" if choices else "an exercise with a vignette jointex can rehearse",
+        expected=f"one of {', '.join(choices)}" if choices else f"a vignette of kind {kinds} in the exercise",
     )
 
 

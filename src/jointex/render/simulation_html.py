@@ -2,19 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from jointex.model import Label
+from jointex.model import Exercise, Label, VignetteKind
+from jointex.model.hadr import HadrParameters
 from jointex.model.metrics import METRICS
+from jointex.model.metrics.display import estimate_parts, format_number, metric_title, metric_unit, plural
+from jointex.model.platform import Platform
 from jointex.rehearse.engine import Estimate
 from jointex.rehearse.simulate import Simulation
+from jointex.rehearse.vignettes.hadr.summary import WORST_SITES_SHOWN
 from jointex.render.charts import interval_bars, interval_line
-from jointex.render.relief_map import nation_colours, relief_map_svg
+from jointex.render.maps.relief import relief_map
+from jointex.render.maps.style import nation_colours
 
 _environment = Environment(
     loader=PackageLoader("jointex.render", "templates"), autoescape=select_autoescape(["html", "j2"])
+)
+
+
+def _parts(e: Estimate, signed: bool = False) -> tuple[str, str]:
+    """An estimate and its 95% interval as two cells, rounded to what the interval supports."""
+    if e.n == 0:
+        return "n/a", ""
+    estimate, interval = estimate_parts(e.mean, e.ci_low, e.ci_high, signed=signed)
+    return estimate, interval or ""
+
+
+_environment.globals.update(
+    parts=_parts, number=format_number, plural=plural, metric_title=metric_title, metric_unit=metric_unit
 )
 
 
@@ -33,11 +52,24 @@ def _chart(simulation: Simulation, prefix: str, title: str, ylabel: str) -> str 
     return interval_bars(title, categories, series, ylabel)
 
 
-def render_simulation_html(simulation: Simulation, label: Label, release: str = "") -> str:
-    """The report, marked with ``label`` (worked out by the caller from what the run was built from)."""
+def render_simulation_html(
+    simulation: Simulation,
+    label: Label,
+    release: str = "",
+    exercise: Exercise | None = None,
+    platforms: Mapping[str, Platform] | None = None,
+) -> str:
+    """The report, marked with ``label`` (worked out by the caller from what the run was built from).
+    With ``exercise`` (the version rehearsed) an IAMD report carries the vignette's map; a relief report
+    always carries its relief map."""
     modes = list(simulation.runs)
     summaries = {mode.value: simulation.summary(mode) for mode in modes}
-    metrics = list(next(iter(summaries.values())))
+    metrics = [
+        metric
+        for metric in next(iter(summaries.values()))
+        # a relief run's per-site and per-nation metrics are in its tables of sites and nations
+        if simulation.scene is None or metric.count(".") <= 1
+    ]
     charts = [
         chart
         for chart in (
@@ -46,7 +78,7 @@ def render_simulation_html(simulation: Simulation, label: Label, release: str = 
         )
         if chart
     ]
-    relief = _relief(simulation)
+    relief = _relief(simulation, label)
     differences = simulation.differences()
     changes = {
         metric: {True: "better", False: "worse", None: ""}[METRICS.improvement(metric, d.ci_low, d.ci_high)]
@@ -54,6 +86,7 @@ def render_simulation_html(simulation: Simulation, label: Label, release: str = 
     }
     return _environment.get_template("simulation.html.j2").render(
         relief=relief,
+        vignette_map=_iamd_map(simulation, label, exercise, platforms or {}),
         simulation=simulation,
         label=label,
         release=release,
@@ -67,7 +100,23 @@ def render_simulation_html(simulation: Simulation, label: Label, release: str = 
     )
 
 
-def _relief(simulation: Simulation) -> dict[str, object] | None:
+def _iamd_map(
+    simulation: Simulation, label: Label, exercise: Exercise | None, platforms: Mapping[str, Platform]
+) -> str:
+    """The IAMD vignette's map as an SVG element; empty for other kinds, without the exercise or without
+    the Cairo library that draws its unit symbols."""
+    if exercise is None or simulation.vignette.kind is not VignetteKind.IAMD:
+        return ""
+    from jointex.errors import MissingSystemLibrary
+    from jointex.render.maps.iamd import iamd_map
+
+    try:
+        return iamd_map(exercise, platforms, simulation.vignette, label).svg_element()
+    except MissingSystemLibrary:  # without Cairo the report goes out without its map
+        return ""
+
+
+def _relief(simulation: Simulation, label: Label) -> dict[str, object] | None:
     """The relief section: need met over time, the route map, the longest waits and nations' shares."""
     scene, summary = simulation.scene, simulation.relief_summary()
     if scene is None or summary is None:
@@ -84,8 +133,18 @@ def _relief(simulation: Simulation) -> dict[str, object] | None:
     need_met = [estimates[f"hadr.need_met_pct.{site}"].mean for site in scene.site_ids]
     return {
         "summary": summary,
+        "worst": summary.sites[:WORST_SITES_SHOWN],
+        "rest": summary.sites[WORST_SITES_SHOWN:],
+        "rest_note": summary.rest_of_sites(WORST_SITES_SHOWN),
         "chart": chart,
-        "map": relief_map_svg(scene, simulation.plans, need_met),
+        "map": relief_map(
+            scene,
+            simulation.plans,
+            HadrParameters.model_validate(simulation.vignette.parameters),
+            label,
+            simulation.vignette.name,
+            need_met,
+        ).svg_element(),
         "days": scene.days,
-        "colours": nation_colours(scene),
+        "colours": nation_colours(scene.nations),
     }

@@ -9,9 +9,10 @@ from pathlib import Path
 from jointex.analyse.interop import InteropResult
 from jointex.analyse.summary import ExerciseSummary
 from jointex.assess import Assessment
+from jointex.errors import MissingSystemLibrary, Problem, Severity
 from jointex.service.exercises import LoadedExercise, ValidationReport, load_exercise, validate_exercise
 from jointex.service.interop import interop_for_exercise, write_interop_report
-from jointex.service.report import write_report
+from jointex.service.report import ReportRun, write_report
 from jointex.service.simulate import (
     SimulationRun,
     simulate,
@@ -55,6 +56,8 @@ class DemoResult:
     label: str = ""
     not_rehearsed: tuple[str, ...] = ()
     rehearsals: tuple[SimulationRun, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+    """What the demo could not do on this machine (the PDF without Pango), and how to make it."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -66,6 +69,7 @@ class DemoResult:
             "not_rehearsed": list(self.not_rehearsed),
             "rehearsals": [r.simulation.to_dict() for r in self.rehearsals],
             "written": [str(path) for path in self.written],
+            "warnings": [problem.to_dict() for problem in self.warnings],
         }
 
 
@@ -82,6 +86,26 @@ def _per_nation(loaded: LoadedExercise, out: Path, runs: Path | None) -> list[Pa
         run = interop_for_exercise(loaded, nation)
         written.append(write_interop_report(run, folder / f"interop-for-{nation}.html"))
     return written
+
+
+def write_after_action_report(
+    loaded: LoadedExercise, out: Path, runs: Path | None
+) -> tuple[ReportRun, tuple[Problem, ...]]:
+    """The flagship's coalition after-action report in ``out``, as HTML and PDF, and what could not be
+    done. The demo shows the whole job: on a machine without Pango (which the PDF needs) it writes the
+    report as HTML only, with a warning saying how to install Pango, rather than stop at its last step;
+    `jointex report --pdf`, which asks for the PDF, fails instead."""
+    try:
+        return write_report(flagship_exercise_file(), out, runs=runs, pdf=True, loaded=loaded), ()
+    except MissingSystemLibrary as missing:
+        warnings = tuple(
+            Problem(
+                f"the after-action report was written as HTML only: {problem.message}",
+                severity=Severity.WARNING,
+            )
+            for problem in missing.problems
+        )
+        return write_report(flagship_exercise_file(), out, runs=runs, pdf=False, loaded=loaded), warnings
 
 
 def run_demo(out: Path, replications: int = DEMO_REPLICATIONS) -> DemoResult:
@@ -118,9 +142,7 @@ def run_demo(out: Path, replications: int = DEMO_REPLICATIONS) -> DemoResult:
     rehearsals.append(relief)
     written.append(write_simulation_html(relief, out / "relief" / f"{RELIEF_VIGNETTE}-rehearsal.html"))
     written.extend(write_plan_files(relief, out / "relief"))
-    after_action = write_report(
-        flagship_exercise_file(), out, runs=out / "runs" if rehearsals else None, pdf=True, loaded=loaded
-    )
+    after_action, warnings = write_after_action_report(loaded, out, out / "runs" if rehearsals else None)
     written.extend(_per_nation(loaded, out, out / "runs" if rehearsals else None))
     return DemoResult(
         report,
@@ -131,4 +153,5 @@ def run_demo(out: Path, replications: int = DEMO_REPLICATIONS) -> DemoResult:
         after_action.report.label.marking,
         tuple(f"{v.id} ({v.kind.value})" for v in loaded.exercise.vignettes if v.kind not in SIMULATED_KINDS),
         tuple(rehearsals),
+        tuple(warnings),
     )

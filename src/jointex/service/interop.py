@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jointex.analyse.interop import InteropResult, analyse_interop
 from jointex.model import Exercise, Label
+from jointex.model.platform import Platform
 from jointex.security.labels import document_label, interop_labels
 from jointex.security.release import Release, release_exercise, release_statement
 from jointex.service.exercises import LoadedExercise, load_exercise
@@ -19,6 +21,8 @@ class InteropRun:
     label: Label
     """The aggregate of what the analysis was built from: the forces of the released exercise."""
     release: Release
+    platforms: Mapping[str, Platform] = field(default_factory=dict)
+    """The catalogue's platform types, for the units' map symbols."""
 
     @property
     def exercise(self) -> Exercise:
@@ -39,6 +43,7 @@ def interop_for_exercise(loaded: LoadedExercise, reader: str | None = None) -> I
         result,
         document_label(release.exercise, interop_labels(release.exercise), release.reader.nations),
         release,
+        loaded.catalogue.platforms,
     )
 
 
@@ -48,9 +53,12 @@ def interop_for_file(path: str | Path, reader: str | None = None) -> InteropRun:
 
 
 def write_interop_report(run: InteropRun, out: Path) -> Path:
-    """Write the self-contained HTML report (heatmaps and network drawing inline) atomically."""
+    """Write the self-contained HTML report (heatmaps, the exercise map and the network drawing inline)
+    atomically."""
     from jointex.render.interop_html import render_interop_html
+    from jointex.service.maps import exercise_map_image
 
-    html = render_interop_html(run.exercise, run.result, run.label, release_statement(run.release))
+    image = exercise_map_image(run.exercise, run.platforms, run.release.reader.nations)
+    html = render_interop_html(run.exercise, run.result, run.label, release_statement(run.release), image)
     write_text_atomically(out, html)
     return out

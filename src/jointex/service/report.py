@@ -82,15 +82,24 @@ def assess_version(
     return AssessedVersion(assessment, release, evidence)
 
 
-def assess_file(
-    path: Path,
-    runs: Path | None = None,
+def assess_exercise(
+    path: str | Path,
+    *,
+    runs: str | Path | None = None,
     reader: str | None = None,
-    observations: Path | None = None,
-    loaded: LoadedExercise | None = None,
+    observations: str | Path | None = None,
 ) -> Assessment:
-    """The assessment of ``reader``'s version (see `assess_version`)."""
-    return assess_version(path, runs, reader, observations, loaded).assessment
+    """Assess an exercise file from all its evidence, as ``jointex report`` does: the evaluators'
+    observations (``observations.yaml``, ``.yml`` or ``.csv`` beside the exercise, or ``observations``),
+    the simulation run files in the folder ``runs`` (written by ``jointex simulate --runs``) and the
+    interoperability analysis, for ``reader``'s version (a nation; by default the coalition version, what
+    every participant may see). Raises `InputError` for a bad file, as the command exits 2 for one."""
+    return assess_version(
+        Path(path),
+        Path(runs) if runs is not None else None,
+        reader,
+        Path(observations) if observations is not None else None,
+    ).assessment
 
 
 def write_report(
@@ -105,10 +114,16 @@ def write_report(
     """Assess and write ``<ID>-after-action-report[-for-NATION].html`` (and ``.pdf``) into ``out``: the
     coalition version, or ``reader``'s."""
     from jointex.render.report_html import render_report_html, render_report_pdf
+    from jointex.service.maps import exercise_map_image
 
+    loaded = loaded or load_exercise(path)
     version = assess_version(path, runs, reader, observations, loaded)
     assessment = version.assessment
     report = build_report(assessment, version.release, version.evidence)
+    exercise_map = exercise_map_image(
+        report.exercise, loaded.catalogue.platforms, version.release.reader.nations
+    )
+    report = replace(report, charts={**report.charts, "map": exercise_map})
     nation = version.release.reader.nation
     stem = f"{assessment.exercise.id}-after-action-report" + (f"-for-{nation}" if nation else "")
     html = render_report_html(report)

@@ -1,4 +1,9 @@
-"""`jointex new`: a valid exercise folder to start from, one include file per nation."""
+"""`jointex new`: a valid exercise folder to start from, one include file per nation.
+
+The files are written as a person writes them, like the bundled examples: no YAML anchors or aliases,
+lists indented under their key, short lists and small records of plain values on one line
+(``owners: [NOR, USA]``, ``- [60.0, 9.0]``, ``- {platform: DCM-NODE, count: 1}``).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
 from jointex.catalogue import nations
 from jointex.errors import InputError
@@ -29,8 +35,80 @@ def _slug(name: str) -> str:
     return slug
 
 
+FLOW_WIDTH = 100
+"""A list or record of plain values is written on one line when it fits in this many characters."""
+
+
+def read_centre(text: str) -> GeoPoint:
+    """The centre of the exercise area from ``--centre`` ('lat, lon' or MGRS). Raises `InputError`."""
+    try:
+        return GeoPoint.model_validate(text)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        names = {"lat_deg": "latitude", "lon_deg": "longitude"}
+        where = ".".join(names.get(str(part), str(part)) for part in first["loc"])
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise InputError.single(
+            f"{where}: {message}" if where else message,
+            field=("--centre",),
+            expected="'lat, lon' in decimal degrees or an MGRS reference",
+        ) from None
+
+
+def read_start_date(text: str | None) -> date:
+    """STARTEX from ``--start`` (YYYY-MM-DD); in 90 days when not given. Raises `InputError`."""
+    if text is None:
+        return date.today() + timedelta(days=90)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError.single(
+            f"cannot read the date {text!r}", field=("--start",), expected="YYYY-MM-DD"
+        ) from None
+
+
+def _plain(value: Any) -> bool:
+    return not isinstance(value, dict | list)
+
+
+def _one_line_length(values: list[Any]) -> int:
+    """About how long a list or record of plain values is on one line."""
+    return sum(len(str(value)) + 2 for value in values) + 2
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """YAML as a person writes it: no anchors or aliases, lists indented under their key, and lists or
+    records of plain values on one line when short."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
+    one_line = all(_plain(item) for item in data) and _one_line_length(data) <= FLOW_WIDTH
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=one_line)
+
+
+def _represent_dict(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.Node:
+    one_line = (
+        all(_plain(item) for item in data.values())
+        and _one_line_length([*data, *data.values()]) <= FLOW_WIDTH
+    )
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=one_line)
+
+
+_PlainDumper.add_representer(list, _represent_list)
+_PlainDumper.add_representer(dict, _represent_dict)
+
+
 def _dump(header: str, data: dict[str, Any]) -> str:
-    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110)
+    body = yaml.dump(
+        data, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False
+    )
+    return header + body
 
 
 def _exercise(name: str, host: str, start: date, centre: GeoPoint, everyone: list[str]) -> dict[str, Any]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jointex.errors import InputError
 from jointex.model import Label, Vignette, VignetteKind
 from jointex.model.digests import exercise_digest, vignette_digest
+from jointex.model.platform import Platform
 from jointex.model.runs import RunResult
 from jointex.rehearse.engine.stopping import Progress
 from jointex.rehearse.simulate import ModeChoice, Simulation, find_vignette, simulate_exercise
@@ -27,6 +29,8 @@ class SimulationRun:
     exercise_digest: str
     """The digest of the exercise version rehearsed, all of it (`jointex.model.digests`), for the run file."""
     vignette_digest: str
+    platforms: Mapping[str, Platform] = field(default_factory=dict)
+    """The catalogue's platform types, for the units' map symbols."""
 
     @property
     def reader(self) -> str | None:
@@ -80,7 +84,12 @@ def simulate(
     label = document_label(exercise, vignette_labels(exercise, simulation.vignette), release.reader.nations)
     rehearsed = next(v for v in loaded.exercise.vignettes if v.id == simulation.vignette.id)
     return SimulationRun(
-        simulation, label, release, exercise_digest(loaded.exercise), vignette_digest(rehearsed)
+        simulation,
+        label,
+        release,
+        exercise_digest(loaded.exercise),
+        vignette_digest(rehearsed),
+        loaded.catalogue.platforms,
     )
 
 
@@ -105,9 +114,10 @@ def write_run_file(run: SimulationRun, folder: Path) -> Path:
 def write_simulation_html(run: SimulationRun, out: Path) -> Path:
     from jointex.render.simulation_html import render_simulation_html
 
-    write_text_atomically(
-        out, render_simulation_html(run.simulation, run.label, release_statement(run.release))
+    html = render_simulation_html(
+        run.simulation, run.label, release_statement(run.release), run.release.exercise, run.platforms
     )
+    write_text_atomically(out, html)
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from jointex.errors import FieldPath, Problem, format_field_path
+from jointex.errors import FieldPath, Problem
 from jointex.model import Exercise
 
 
@@ -15,9 +15,7 @@ def _duplicates(kind: str, entries: Iterable[tuple[FieldPath, str]]) -> list[Pro
         if key in first:
             problems.append(
                 Problem(
-                    f"duplicate {kind} {key!r} (also at {format_field_path(first[key])})",
-                    field=path,
-                    expected=f"a unique {kind}",
+                    f"duplicate {kind} {key!r}", field=path, expected=f"a unique {kind}", also_at=first[key]
                 )
             )
         else:
@@ -74,6 +72,7 @@ def _shared_namespace(exercise: Exercise) -> list[Problem]:
                         f"id {item.id!r} is used by both {first[item.id][0]} and {section}",
                         field=(section, i, "id"),
                         expected="one id per unit, controller and actor",
+                        also_at=first[item.id],
                     )
                 )
             else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 
 from jointex.errors import FieldPath, Problem
 from jointex.model import Exercise, Label
@@ -36,14 +36,18 @@ def _labelled(exercise: Exercise) -> Iterable[tuple[FieldPath, Label | None, Lab
         )
 
 
-def check_labels(exercise: Exercise) -> list[Problem]:
+def check_labels(exercise: Exercise, unreadable: Set[str] = frozenset()) -> list[Problem]:
+    """Labels name participating nations and are at least as restrictive as their parent's.
+
+    ``unreadable``: nations of participants that could not be read; with any, who takes part is not
+    known, and the nations a label names are not checked for taking part."""
     problems: list[Problem] = []
     taking_part = set(exercise.nations)
     all_labels = [(("label",), exercise.label)] + [
         (path, own) for path, own, _, _ in _labelled(exercise) if own
     ]
     for path, label in all_labels:
-        outsiders = sorted(set(label.releasable_to or ()) - taking_part)
+        outsiders = [] if unreadable else sorted(set(label.releasable_to or ()) - taking_part)
         if outsiders:
             problems.append(
                 Problem(

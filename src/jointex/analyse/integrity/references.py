@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 
 from jointex.catalogue import languages, nations
 from jointex.errors import FieldPath, Problem, Severity
@@ -16,7 +16,8 @@ def _did_you_mean(wanted: str, known: Iterable[str]) -> str:
 
 
 def _article(noun: str) -> str:
-    return "an" if noun[0] in "aeiou" else "a"
+    """``a`` or ``an`` as the noun is spoken: an objective, a unit (a "you" sound)."""
+    return "an" if noun[0] in "aeio" or (noun[0] == "u" and not noun.startswith("uni")) else "a"
 
 
 def _nation_fields(exercise: Exercise) -> Iterable[tuple[FieldPath, str]]:
@@ -32,8 +33,12 @@ def _nation_fields(exercise: Exercise) -> Iterable[tuple[FieldPath, str]]:
             yield ("objectives", i, "owners", k), owner
 
 
-def check_nations(exercise: Exercise) -> list[Problem]:
-    """Nations are ISO 3166 trigraphs and take part in the exercise; languages are ISO 639."""
+def check_nations(exercise: Exercise, unreadable: Set[str] = frozenset()) -> list[Problem]:
+    """Nations are ISO 3166 trigraphs and take part in the exercise; languages are ISO 639.
+
+    ``unreadable``: nations of participants that could not be read; with any, who takes part is not
+    known, and nations are not checked for taking part.
+    """
     problems: list[Problem] = []
     iso = nations()
     taking_part = set(exercise.nations)
@@ -46,7 +51,7 @@ def check_nations(exercise: Exercise) -> list[Problem]:
                     expected="an ISO 3166-1 alpha-3 code such as USA, GBR, POL",
                 )
             )
-        elif path[0] != "participants" and code not in taking_part:
+        elif path[0] != "participants" and code not in taking_part and not unreadable:
             problems.append(
                 Problem(
                     f"nation {code} is not a participant of the exercise",
@@ -79,8 +84,12 @@ def check_nations(exercise: Exercise) -> list[Problem]:
     return problems
 
 
-def check_references(exercise: Exercise) -> list[Problem]:
-    """Units, objectives, controllers and actors named anywhere exist."""
+def check_references(exercise: Exercise, unreadable: Set[str] = frozenset()) -> list[Problem]:
+    """Units, objectives, controllers and actors named anywhere exist.
+
+    ``unreadable``: ids of elements that could not be read (their problems are reported); naming one is
+    not reported as naming an unknown element.
+    """
     problems: list[Problem] = []
     units = set(exercise.units_by_id)
     objectives = set(exercise.objectives_by_id)
@@ -88,7 +97,7 @@ def check_references(exercise: Exercise) -> list[Problem]:
     parties = units | controllers | {a.id for a in exercise.actors}
 
     def need(path: FieldPath, ref: str, known: set[str], what: str) -> None:
-        if ref not in known:
+        if ref not in known and ref not in unreadable:
             problems.append(
                 Problem(
                     f"unknown {what} {ref!r}{_did_you_mean(ref, known)}",
@@ -111,7 +120,7 @@ def check_references(exercise: Exercise) -> list[Problem]:
             need((*base, "objectives", k), ref, objectives, "objective")
         if inject.controller is not None:
             need((*base, "controller"), inject.controller, controllers, "controller")
-    if exercise.units and not exercise.objectives:
+    if exercise.units and not exercise.objectives and not unreadable:
         problems.append(
             Problem(
                 "the exercise has no training objectives", field=("objectives",), severity=Severity.WARNING

@@ -3,7 +3,8 @@
 - Geospatial: the same datum and grid is compatible; the same datum on another grid is bridged by an
   exact grid conversion; different datums are incompatible until the nations agree a common one.
 - Procedural: the pair is compatible when both adopted every required standard (the exercise's
-  ``interoperability.required_standards``, or by default those adopted by at least half the nations).
+  ``interoperability.required_standards``, or by default those adopted by at least half the nations). A
+  nation works to its own procedures, so two of its units are always compatible, whatever it lacks.
 - Human: a shared working language is compatible; interpreters or liaison officers bridge the pair.
 """
 
@@ -59,6 +60,8 @@ def procedural_states(exercise: Exercise) -> ClassStates:
     if not required:
         return ClassStates(states)
     for i, j, a, b in _pairs(exercise.participants):
+        if i == j:  # one nation's units follow the same national procedures
+            continue
         missing = [
             f"{s} ({', '.join(p.nation for p in (a, b) if s not in p.standards)})"
             for s in sorted(required)

@@ -9,13 +9,37 @@ from jointex.model.metrics.spec import COUNT, NON_NEGATIVE, PROPORTION, MetricSp
 SOURCE = "IAMD vignette"
 
 IAMD_METRICS: tuple[MetricSpec, ...] = (
-    MetricSpec("iamd.leakers", "threats", COUNT, True, "threats that reached their target", SOURCE),
-    MetricSpec("iamd.leak_probability", "probability", PROPORTION, True, "leakers / threats", SOURCE),
     MetricSpec(
-        "iamd.leakers.<asset>", "threats", COUNT, True, "threats that reached this defended asset", SOURCE
+        "iamd.leakers", "threats", COUNT, True, "threats that reached their target", SOURCE, title="Leakers"
     ),
-    MetricSpec("iamd.shots", "rounds", COUNT, None, "rounds fired", SOURCE),
-    MetricSpec("iamd.shots.<nation>", "rounds", COUNT, None, "rounds this nation fired", SOURCE),
+    MetricSpec(
+        "iamd.leak_probability",
+        "probability",
+        PROPORTION,
+        True,
+        "leakers / threats",
+        SOURCE,
+        title="Leak probability",
+    ),
+    MetricSpec(
+        "iamd.leakers.<asset>",
+        "threats",
+        COUNT,
+        True,
+        "threats that reached this defended asset",
+        SOURCE,
+        title="Leakers at <asset>",
+    ),
+    MetricSpec("iamd.shots", "rounds", COUNT, None, "rounds fired", SOURCE, title="Rounds fired"),
+    MetricSpec(
+        "iamd.shots.<nation>",
+        "rounds",
+        COUNT,
+        None,
+        "rounds this nation fired",
+        SOURCE,
+        title="Rounds fired by <nation>",
+    ),
     MetricSpec(
         "iamd.interceptor_cost_millions",
         "millions of the cost unit",
@@ -23,6 +47,7 @@ IAMD_METRICS: tuple[MetricSpec, ...] = (
         True,
         "rounds x cost_per_shot",
         SOURCE,
+        title="Interceptor cost",
     ),
     MetricSpec(
         "iamd.cost_exchange_ratio",
@@ -31,6 +56,7 @@ IAMD_METRICS: tuple[MetricSpec, ...] = (
         True,
         "interceptor cost / cost of the threats launched",
         SOURCE,
+        title="Cost-exchange ratio",
     ),
     MetricSpec(
         "iamd.double_engagements",
@@ -39,6 +65,7 @@ IAMD_METRICS: tuple[MetricSpec, ...] = (
         True,
         "launches at a threat another picture group was already engaging",
         SOURCE,
+        title="Double engagements",
     ),
     MetricSpec(
         "iamd.detect_to_engage_s",
@@ -47,8 +74,17 @@ IAMD_METRICS: tuple[MetricSpec, ...] = (
         True,
         "mean over engaged threats of first launch minus first detection",
         SOURCE,
+        title="Detect-to-engage time",
     ),
-    MetricSpec("iamd.never_detected", "threats", COUNT, True, "threats no sensor ever detected", SOURCE),
+    MetricSpec(
+        "iamd.never_detected",
+        "threats",
+        COUNT,
+        True,
+        "threats no sensor ever detected",
+        SOURCE,
+        title="Threats never detected",
+    ),
 )
 """In the order a run reports them."""
 
@@ -57,6 +93,7 @@ IAMD_NATIONAL_METRICS: tuple[MetricSpec, ...] = tuple(
         spec,
         name=spec.name.replace("iamd.", "iamd.national.", 1),
         description=f"{spec.description}, with national air pictures (run file of --mode both)",
+        title=f"{spec.title}, national pictures",
     )
     for spec in IAMD_METRICS
 )

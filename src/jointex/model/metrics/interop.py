@@ -20,6 +20,36 @@ INTEROP_METRIC_KEYS: dict[InteropDomain, str] = {
 }
 """The name of each domain in metric ids: ``interop.<key>.compatible_pairs_pct``."""
 
+DOMAIN_TITLES: dict[InteropDomain, str] = {
+    InteropDomain.AAR: "Air-to-air refuelling",
+    InteropDomain.FUEL: "Fuel",
+    InteropDomain.AMMUNITION: "Ammunition",
+    InteropDomain.DATA_LINK: "Data links",
+    InteropDomain.VOICE: "Voice",
+    InteropDomain.C2: "Command and control",
+    InteropDomain.GEOSPATIAL: "Geospatial",
+    InteropDomain.PROCEDURAL: "Procedures",
+    InteropDomain.HUMAN: "Language",
+}
+"""Each domain in the planners' words, for the metrics' titles."""
+
+
+_PAIRS_OF: dict[InteropDomain, str] = {
+    **DOMAIN_TITLES,
+    InteropDomain.DATA_LINK: "Data-link",
+    InteropDomain.PROCEDURAL: "Procedural",
+}
+"""Each domain as it qualifies the unit pairs a metric counts: ``Data-link pairs that work``."""
+
+
+def domain_title(domain: InteropDomain | str) -> str:
+    """A domain in the planners' words (``data-link`` -> ``Data links``); an unknown name as it is."""
+    try:
+        return DOMAIN_TITLES[InteropDomain(domain)]
+    except ValueError:
+        return str(domain)
+
+
 CONNECTED_DOMAINS = (InteropDomain.DATA_LINK, InteropDomain.VOICE, InteropDomain.C2)
 """The communications domains, also reported as ``interop.<key>.connected_pairs_pct``."""
 
@@ -32,6 +62,7 @@ INTEROP_METRICS: tuple[MetricSpec, ...] = (
             False,
             f"share of applicable unit pairs that work in {domain.value} (compatible or bridged)",
             SOURCE,
+            title=f"{_PAIRS_OF[domain]} pairs that work",
         )
         for domain, key in INTEROP_METRIC_KEYS.items()
     ),
@@ -43,6 +74,7 @@ INTEROP_METRICS: tuple[MetricSpec, ...] = (
             False,
             f"share of applicable unit pairs that work in {domain.value} (as compatible_pairs_pct)",
             SOURCE,
+            title=f"{_PAIRS_OF[domain]} pairs connected",
         )
         for domain in CONNECTED_DOMAINS
     ),
@@ -53,6 +85,7 @@ INTEROP_METRICS: tuple[MetricSpec, ...] = (
         False,
         "share of unit pairs with any radio or link that can reach each other, relays included",
         SOURCE,
+        title="Unit pairs that can reach each other",
     ),
     MetricSpec(
         "interop.overall_score_pct",
@@ -61,6 +94,7 @@ INTEROP_METRICS: tuple[MetricSpec, ...] = (
         False,
         "applicable unit pairs that work, all domains",
         SOURCE,
+        title="Interoperability score",
     ),
     MetricSpec(
         "interop.single_points_of_failure",
@@ -69,6 +103,7 @@ INTEROP_METRICS: tuple[MetricSpec, ...] = (
         True,
         "single points of failure in the communications network",
         SOURCE,
+        title="Single points of failure",
     ),
     MetricSpec(
         "interop.blocked_vignette_pairs",
@@ -77,5 +112,6 @@ INTEROP_METRICS: tuple[MetricSpec, ...] = (
         True,
         "unit pairs of a vignette that a critical gap blocks",
         SOURCE,
+        title="Vignette pairs blocked by a critical gap",
     ),
 )

@@ -17,18 +17,40 @@ RATING_SCALE = rating(1, 4)
 
 OBSERVED_METRICS: tuple[MetricSpec, ...] = (
     MetricSpec(
-        "observer.<name>_rating", "rating 1-4", RATING_SCALE, False, "an evaluator's rating, 1 to 4", SOURCE
+        "observer.<name>_rating",
+        "rating 1-4",
+        RATING_SCALE,
+        False,
+        "an evaluator's rating, 1 to 4",
+        SOURCE,
+        title="<name> (evaluators' rating)",
     ),
-    MetricSpec("observer.<name>_pct", "%", PERCENT, None, "a share measured by evaluators", SOURCE),
-    MetricSpec("observer.<name>_count", "count", COUNT, None, "a count taken by evaluators", SOURCE),
+    MetricSpec(
+        "observer.<name>_pct", "%", PERCENT, None, "a share measured by evaluators", SOURCE, title="<name>"
+    ),
+    MetricSpec(
+        "observer.<name>_count", "count", COUNT, None, "a count taken by evaluators", SOURCE, title="<name>"
+    ),
     *(
         MetricSpec(
-            f"observer.<name>_{unit}", unit, NON_NEGATIVE, None, "a duration timed by evaluators", SOURCE
+            f"observer.<name>_{unit}",
+            unit,
+            NON_NEGATIVE,
+            None,
+            "a duration timed by evaluators",
+            SOURCE,
+            title="<name>",
         )
         for unit in ("h", "min", "s")
     ),
     MetricSpec(
-        "observer.<name>", "as recorded", UNBOUNDED, None, "any other value evaluators measure", SOURCE
+        "observer.<name>",
+        "as recorded",
+        UNBOUNDED,
+        None,
+        "any other value evaluators measure",
+        SOURCE,
+        title="<name>",
     ),
     MetricSpec(
         "comms.join_time_h",
@@ -37,12 +59,25 @@ OBSERVED_METRICS: tuple[MetricSpec, ...] = (
         True,
         "hours for a mission network participant to join (FMN joining)",
         SOURCE,
+        title="Time to join the mission network",
     ),
     MetricSpec(
-        "cyber.time_to_detect_min", "min", NON_NEGATIVE, True, "minutes from attack to detection", SOURCE
+        "cyber.time_to_detect_min",
+        "min",
+        NON_NEGATIVE,
+        True,
+        "minutes from attack to detection",
+        SOURCE,
+        title="Time to detect a cyber attack",
     ),
     MetricSpec(
-        "cyber.time_to_contain_min", "min", NON_NEGATIVE, True, "minutes from attack to containment", SOURCE
+        "cyber.time_to_contain_min",
+        "min",
+        NON_NEGATIVE,
+        True,
+        "minutes from attack to containment",
+        SOURCE,
+        title="Time to contain a cyber attack",
     ),
     MetricSpec(
         "mascal.surgery_within_2h_pct",
@@ -51,5 +86,6 @@ OBSERVED_METRICS: tuple[MetricSpec, ...] = (
         False,
         "casualties needing surgery who reach it within two hours",
         SOURCE,
+        title="Surgery within two hours",
     ),
 )

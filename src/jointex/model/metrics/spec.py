@@ -104,6 +104,8 @@ class MetricSpec:
     description: str
     source: str
     """Who produces it: ``interoperability analysis``, ``IAMD vignette``, ``evaluator observations``..."""
+    title: str
+    """A short name in the planners' words, with the name's placeholders: ``Leakers at <asset>``."""
 
     @property
     def placeholders(self) -> tuple[str, ...]:
@@ -111,6 +113,23 @@ class MetricSpec:
 
     def matches(self, metric: str) -> bool:
         return _regex(self.name).fullmatch(metric) is not None
+
+    def values(self, metric: str) -> dict[str, str]:
+        """The placeholder values of a concrete name (``{"asset": "VILNIUS"}`` for
+        ``iamd.leakers.VILNIUS``); empty when the name has none or does not match."""
+        found = _regex(self.name).fullmatch(metric)
+        return dict(zip(self.placeholders, found.groups(), strict=True)) if found else {}
+
+    def title_for(self, metric: str, labels: Mapping[str, str] | None = None) -> str:
+        """The title of a concrete name, placeholders filled from it (``Leakers at VILNIUS``); ``labels``
+        maps an id to the name a person knows it by (``{"PH0826-GUI": "Guiuan"}``). An evaluator's own
+        ``<name>`` reads as words (``brief_quality`` -> ``brief quality``)."""
+        labels = labels or {}
+        title = self.title
+        for placeholder, value in self.values(metric).items():
+            shown = value.replace("_", " ") if placeholder == "name" else labels.get(value, value)
+            title = title.replace(f"<{placeholder}>", shown, 1)
+        return title[:1].upper() + title[1:]
 
     def expand(self, values: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
         """Every name of the family for these placeholder values (``{"asset": ("VILNIUS", ...)}``)."""

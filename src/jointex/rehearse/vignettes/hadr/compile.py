@@ -2,14 +2,14 @@
 
 A replication plans day 1 from the starting state, lives through day 1's disruptions, plans day 2 from
 what was reached (stock left, vehicles repaired or not, roads closed, sites' deprivation) and so on.
-Replications run on threads (PyVRP releases the interpreter while it searches); each depends only on its
-key, so results are the same for any batch size or thread count.
+Replications run on worker processes (`jointex.rehearse.engine.parallel`: planning is Python and PyVRP,
+which keep the interpreter, so threads would take turns); each depends only on its key, so results are
+the same for any batch size or number of workers.
 """
 
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 
 from jointex.model import Exercise, Vignette
 from jointex.model.metrics import HADR_METRICS, MetricSpec, metric_names
+from jointex.rehearse.engine.parallel import map_replications
 from jointex.rehearse.engine.stopping import StoppingRule
 from jointex.rehearse.engine.streams import replication_keys
 from jointex.rehearse.vignettes.hadr.execute import DayEvents, coverage, draw_events, execute_day, plan_seed
@@ -82,7 +83,8 @@ class HadrVignette:
     """A compiled relief vignette (see `jointex.rehearse.engine.protocol.CompiledVignette`)."""
 
     scene: HadrScene
-    threads: int = field(default_factory=lambda: os.cpu_count() or 1)
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    """Replications run at once, each on its own worker process (1: here, in this process)."""
 
     declared: ClassVar[tuple[MetricSpec, ...]] = HADR_METRICS
     """The metrics a run produces, as declared in the registry of metrics (unit, domain, better)."""
@@ -102,15 +104,23 @@ class HadrVignette:
         return ("hadr.need_met_pct",)
 
     @property
+    def threads(self) -> int:
+        """The former name of `workers` (replications ran on threads before they ran on processes)."""
+        return self.workers
+
+    @threads.setter
+    def threads(self, count: int) -> None:
+        self.workers = count
+
+    @property
     def stopping(self) -> StoppingRule:
         """Without --replications: a replication plans every day with PyVRP (about half a second), so up to
         100, stopping once the need met is known to +-1 percentage point, after at least 30; batches of one
-        replication per thread, so progress moves with each."""
-        return StoppingRule(cap=100, half_width=1.0, minimum=30, batch_size=max(1, self.threads))
+        replication per worker, so progress moves with each."""
+        return StoppingRule(cap=100, half_width=1.0, minimum=30, batch_size=max(1, self.workers))
 
     def run(self, keys: NDArray[np.uint64]) -> dict[str, NDArray[np.float64]]:
-        with ThreadPoolExecutor(max_workers=max(1, self.threads)) as pool:
-            replications = list(pool.map(lambda key: run_replication(self.scene, key), keys))
+        replications = map_replications(run_replication, self.scene, list(keys), max(1, self.workers))
         rows = [self.measure(r) for r in replications]
         return {metric: np.array([row[metric] for row in rows]) for metric in self.metrics}
 

@@ -1,13 +1,18 @@
-"""What a relief rehearsal tells the planners, from the run's estimates: need met by day, the sites that
-wait longest, and each nation's share of the deliveries. Data for the terminal, the JSON and the HTML."""
+"""What a relief rehearsal tells the planners, from the run's estimates: need met by day, the sites worst
+served, and each nation's share of the deliveries. Data for the terminal, the JSON and the HTML."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
+from jointex.model.metrics.display import plural
 from jointex.rehearse.engine import Estimate
 from jointex.rehearse.vignettes.hadr.scene import HadrScene
+
+WORST_SITES_SHOWN = 12
+"""How many sites a report lists before it folds the rest away (HTML) or sums them up in a line."""
 
 
 @dataclass(frozen=True)
@@ -33,8 +38,25 @@ class NationShare:
 class ReliefSummary:
     need_met_by_day: tuple[Estimate, ...]
     """Share of the day's need met, day 1 first (need-weighted over sites), percent."""
-    longest_waiting: tuple[SiteWait, ...]
+    sites: tuple[SiteWait, ...]
+    """Every site, worst served first: least need met over the rehearsal, then longest wait."""
     nations: tuple[NationShare, ...]
+
+    def rest_of_sites(self, shown: int) -> str:
+        """The line that stands for the sites after the first ``shown``: ``… and 135 more sites, each
+        with at least 62% of its need met``; empty when every site is shown."""
+        rest = self.sites[shown:]
+        if not rest:
+            return ""
+        lowest = min(w.need_met_pct.mean for w in rest)
+        if math.isnan(lowest):
+            return f"… and {plural(len(rest), 'more site')}."
+        if lowest >= 100:
+            return f"… and {plural(len(rest), 'more site')}, each with all of its need met."
+        return (
+            f"… and {plural(len(rest), 'more site')}, each with at least {math.floor(lowest):d}% of "
+            "its need met."
+        )
 
     def to_dict(self) -> dict[str, Any]:
         def e(x: Estimate) -> dict[str, float]:
@@ -42,7 +64,7 @@ class ReliefSummary:
 
         return {
             "need_met_by_day_pct": [e(x) for x in self.need_met_by_day],
-            "longest_waiting": [
+            "sites": [
                 {
                     "site": w.site,
                     "name": w.name,
@@ -50,7 +72,7 @@ class ReliefSummary:
                     "first_delivery_h": e(w.first_delivery_h),
                     "need_met_pct": e(w.need_met_pct),
                 }
-                for w in self.longest_waiting
+                for w in self.sites
             ],
             "nations": [
                 {
@@ -66,8 +88,8 @@ class ReliefSummary:
         }
 
 
-def summarise_relief(scene: HadrScene, estimates: dict[str, Estimate], longest: int = 8) -> ReliefSummary:
-    """The planners' view of a relief run; ``longest`` sites by mean time to first delivery."""
+def summarise_relief(scene: HadrScene, estimates: dict[str, Estimate]) -> ReliefSummary:
+    """The planners' view of a relief run, its sites worst served first."""
     days = tuple(estimates[f"hadr.need_met_day{d}_pct"] for d in range(1, scene.days + 1))
     waits = [
         SiteWait(
@@ -79,7 +101,7 @@ def summarise_relief(scene: HadrScene, estimates: dict[str, Estimate], longest: 
         )
         for i, site in enumerate(scene.site_ids)
     ]
-    waits.sort(key=lambda w: (-w.first_delivery_h.mean, w.need_met_pct.mean, w.site))
+    waits.sort(key=lambda w: (w.need_met_pct.mean, -w.first_delivery_h.mean, w.site))
     nations = [
         NationShare(
             nation,
@@ -92,4 +114,4 @@ def summarise_relief(scene: HadrScene, estimates: dict[str, Estimate], longest: 
         for nation in scene.nations
     ]
     nations.sort(key=lambda n: (-n.delivery_share_pct.mean, n.nation))
-    return ReliefSummary(days, tuple(waits[:longest]), tuple(nations))
+    return ReliefSummary(days, tuple(waits), tuple(nations))

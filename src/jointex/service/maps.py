@@ -1,0 +1,150 @@
+"""`jointex map`: the map of an exercise, or of one of its vignettes, as one reader may see it.
+
+The map is drawn from the version of the exercise released to the reader (`release_exercise`): a unit,
+sensor or fire unit withheld from that version is not on it. It carries the label of what it shows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jointex.catalogue import Catalogue
+from jointex.errors import InputError, MissingSystemLibrary
+from jointex.model import Exercise, Vignette, VignetteKind
+from jointex.model.platform import Platform
+from jointex.security.labels import document_label, force_labels, vignette_labels
+from jointex.security.release import release_exercise
+from jointex.service.exercises import LoadedExercise
+
+if TYPE_CHECKING:
+    from jointex.render.maps.document import MapDocument, MapFormat
+
+MAP_SUFFIXES = (".svg", ".png", ".html")
+PLAN_SEED = 0
+"""Seed of the relief plan a map without a rehearsal draws (the plan of `simulate --seed 0`)."""
+
+
+def map_format(path: Path) -> MapFormat:
+    """The format a map is written in, from its file name. Raises `InputError` for another suffix."""
+    suffix = path.suffix.lower()
+    if suffix not in MAP_SUFFIXES:
+        raise InputError.single(
+            f"cannot write a map as {path.name!r}",
+            field=("--out",),
+            expected="a file name ending in " + ", ".join(MAP_SUFFIXES),
+        )
+    kind: MapFormat = "svg" if suffix == ".svg" else "png" if suffix == ".png" else "html"
+    return kind
+
+
+def find_map_vignette(exercise: Exercise, wanted: str) -> Vignette:
+    """The vignette with this id (case-insensitive) in the reader's version, or a clear error naming those
+    it holds."""
+    for vignette in exercise.vignettes:
+        if vignette.id.upper() == wanted.upper():
+            return vignette
+    choices = [v.id for v in exercise.vignettes]
+    raise InputError.single(
+        f"no vignette {wanted!r} in {exercise.id}",
+        field=("--vignette",),
+        expected=f"one of {choices}" if choices else "an exercise with vignettes",
+    )
+
+
+def exercise_map(
+    loaded: LoadedExercise, reader: str | None = None, vignette: str | None = None
+) -> MapDocument:
+    """The map of the exercise area and its units, or with ``vignette`` that vignette's map (IAMD: the
+    defence and the raid; HADR: sites, roads and the daily plan; other kinds: the vignette's units), as
+    ``reader`` (a nation; by default, or with ``ALL``, the coalition) may see it. Raises `InputError`."""
+    release = release_exercise(loaded.exercise, reader)
+    exercise = release.exercise
+    readers = release.reader.nations
+    if vignette is None:
+        from jointex.render.maps.exercise import exercise_map as draw_exercise
+
+        label = document_label(exercise, force_labels(exercise), readers)
+        return draw_exercise(exercise, loaded.catalogue.platforms, label)
+    chosen = find_map_vignette(exercise, vignette)
+    return vignette_map(exercise, loaded.catalogue, chosen, readers)
+
+
+def vignette_map(
+    exercise: Exercise, catalogue: Catalogue, vignette: Vignette, readers: Iterable[str] = ()
+) -> MapDocument:
+    """The map of ``vignette`` of ``exercise`` (a released version for ``readers``), marked with the label
+    of what it shows (the vignette, its units and objectives)."""
+    label = document_label(exercise, vignette_labels(exercise, vignette), readers)
+    if vignette.kind is VignetteKind.IAMD:
+        from jointex.render.maps.iamd import iamd_map
+
+        return iamd_map(exercise, catalogue.platforms, vignette, label)
+    if vignette.kind is VignetteKind.HADR:
+        from jointex.model.hadr import HadrParameters
+        from jointex.rehearse.vignettes.hadr import compile_hadr
+        from jointex.render.maps.relief import relief_map
+
+        relief = compile_hadr(exercise, vignette)
+        parameters = HadrParameters.model_validate(vignette.parameters)
+        return relief_map(relief.scene, relief.nominal_plans(PLAN_SEED), parameters, label, vignette.name)
+    from jointex.render.maps.exercise import exercise_map as draw_exercise
+
+    units = [exercise.units_by_id[u] for u in vignette.units if u in exercise.units_by_id]
+    return draw_exercise(
+        exercise, catalogue.platforms, label, units, f"{vignette.name} ({vignette.id}, {vignette.kind.value})"
+    )
+
+
+_IMAGES: OrderedDict[str, str] = OrderedDict()
+_IMAGES_KEPT = 16
+
+
+def exercise_map_image(
+    exercise: Exercise, platforms: Mapping[str, Platform], readers: Iterable[str] = ()
+) -> str:
+    """The exercise map of a released version as a PNG data URI, for the reports (HTML and PDF); empty
+    when the Cairo library that draws the unit symbols is not installed.
+
+    Versions that show the same thing (most nations' versions of an exercise hold the same units under the
+    same banner) share one drawing: images are kept per content, the last few in this process."""
+    from jointex.render.maps.exercise import exercise_map as draw_exercise
+
+    label = document_label(exercise, force_labels(exercise), readers)
+    categories = sorted(
+        {
+            (line.platform, platforms[line.platform].category.value)
+            for u in exercise.units
+            for line in u.equipment
+            if line.platform in platforms
+        }
+    )
+    content = json.dumps(
+        [
+            label.marking,
+            exercise.name,
+            exercise.host_nation,
+            str(exercise.start_date),
+            str(exercise.end_date),
+            exercise.area.model_dump(mode="json"),
+            [u.model_dump(mode="json", exclude={"comms"}) for u in exercise.units],
+            categories,
+        ],
+        sort_keys=True,
+    )
+    key = hashlib.sha256(content.encode("utf-8")).hexdigest()
+    if key in _IMAGES:
+        _IMAGES.move_to_end(key)
+        return _IMAGES[key]
+    try:
+        image = draw_exercise(exercise, platforms, label).png_data_uri()
+    except MissingSystemLibrary:
+        return ""  # a report without Cairo goes out without its map; `jointex map` says what to install
+    _IMAGES[key] = image
+    while len(_IMAGES) > _IMAGES_KEPT:
+        _IMAGES.popitem(last=False)
+    return image
