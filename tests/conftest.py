@@ -61,3 +61,11 @@ def write_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> WriteFolder
         return Path("exercise.yaml")
 
     return write
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _symbol_cache_of_the_session(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Map symbols drawn by the tests are kept in a folder of this session, not the user's cache."""
+    import os
+
+    os.environ["JOINTEX_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))

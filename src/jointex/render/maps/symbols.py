@@ -2,7 +2,9 @@
 
 military-symbol turns a SIDC into an SVG (the frame, the fill of the standard identity, the branch icon
 and the echelon). CairoSVG rasterises that SVG for the PNG map (libcairo is a system library WeasyPrint's
-stack already needs); the SVG map embeds the library's SVG itself. Both are cached per SIDC.
+stack already needs); the SVG map embeds the library's SVG itself. Both are cached per SIDC: in memory, and
+in the user's cache folder (`symbol_cache.SymbolCache`), so that a report whose symbols were drawn before
+loads neither library (together about 0.8 s of every `jointex report`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from jointex.errors import MissingSystemLibrary, Problem
+from jointex.render.maps.symbol_cache import SymbolCache
 
 RASTER_HEIGHT_PX = 96
 """Pixels of a rasterised symbol's height: about three times its size on a 150 dpi map, so downsampling
@@ -64,13 +67,19 @@ def recognised(sidc: str) -> bool:
     return symbol is not None and symbol.entity is not None and symbol.get_sidc() == sidc
 
 
+_CACHE = SymbolCache(RASTER_HEIGHT_PX)
+
+
 @cache
 def symbol(sidc: str) -> Symbol:
     """The symbol of a SIDC. Raises `SymbolError` when the library does not recognise it."""
-    if not recognised(sidc):
-        raise SymbolError(f"military-symbol does not recognise the SIDC {sidc}")
-    svg: str = _library().get_symbol_svg_string_from_sidc(sidc, bounding_padding=2)  # type: ignore[attr-defined]
-    svg = re.sub(r"^<\?xml[^>]*>\s*", "", svg)
+    svg = _CACHE.read_svg(sidc)
+    if svg is None:
+        if not recognised(sidc):
+            raise SymbolError(f"military-symbol does not recognise the SIDC {sidc}")
+        drawn: str = _library().get_symbol_svg_string_from_sidc(sidc, bounding_padding=2)  # type: ignore[attr-defined]
+        svg = re.sub(r"^<\?xml[^>]*>\s*", "", drawn)
+        _CACHE.write_svg(sidc, svg)
     match = _VIEWBOX.search(svg)
     if match is None:
         raise SymbolError(f"military-symbol drew the SIDC {sidc} without a view box")
@@ -104,7 +113,8 @@ def pixels(sidc: str) -> NDArray[np.float32]:
     `MissingSystemLibrary` without the Cairo library."""
     import matplotlib.image
 
-    cairosvg = _cairosvg()
-
-    png = cairosvg.svg2png(bytestring=symbol(sidc).svg.encode("utf-8"), output_height=RASTER_HEIGHT_PX)
+    png = _CACHE.read_png(sidc)
+    if png is None:
+        png = _cairosvg().svg2png(bytestring=symbol(sidc).svg.encode("utf-8"), output_height=RASTER_HEIGHT_PX)
+        _CACHE.write_png(sidc, png)
     return np.asarray(matplotlib.image.imread(io.BytesIO(png)), dtype=np.float32)
