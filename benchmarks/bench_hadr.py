@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from jointex.rehearse.engine import run_replications
+from jointex.rehearse.engine.parallel import allow_worker_processes
 from jointex.rehearse.vignettes.hadr import compile_hadr
 from jointex.service.exercises import load_exercise
 from timing import median_s
@@ -33,6 +34,7 @@ def main() -> None:
     parser.add_argument("--baseline", type=int, default=8, help="replications in one process")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    allow_worker_processes()  # this script does its work under `if __name__ == "__main__":`
     exercise = load_exercise(PACIFIC).exercise
     vignette = next(v for v in exercise.vignettes if v.id == "V-HADR-RELIEF")
     relief = compile_hadr(exercise, vignette)

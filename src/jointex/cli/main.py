@@ -518,6 +518,9 @@ def demo(
 
 def run() -> None:
     """Console entry point: anything unexpected is an internal error (exit 1), shown without a traceback."""
+    from jointex.rehearse.engine.parallel import allow_worker_processes
+
+    allow_worker_processes()  # the command's main module does nothing when a worker imports it
     try:
         app()
     except KeyboardInterrupt:

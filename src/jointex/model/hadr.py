@@ -289,6 +289,12 @@ class HadrParameters(Frozen):
         """The site's daily need of a commodity, in its unit (Sphere default unless the site says)."""
         return site.needs_per_day.get(commodity.id, site.population * commodity.need_per_person_day)
 
+    def place_names(self) -> dict[str, str]:
+        """The supply sources' and sites' names by id (sites from ``sites_file`` included, once the
+        exercise is read), for titles people read (``Need met at Guiuan``); one without a name is left
+        out."""
+        return {place.id: place.name for place in (*self.sources, *self.sites) if place.name}
+
     def unit_references(self) -> list[tuple[tuple[str | int, ...], str]]:
         """(field path, unit id) of every unit named, for the exercise checks."""
         return [(("assets", i, "unit"), asset.unit) for i, asset in enumerate(self.assets)]

@@ -169,6 +169,11 @@ class IamdParameters(Frozen):
     def threat_type(self, threat: ThreatClass) -> ThreatType:
         return self.threat_types.get(threat, DEFAULT_THREAT_TYPES[threat])
 
+    def place_names(self) -> dict[str, str]:
+        """The defended assets' names by id, for titles people read (``Leakers at Vilnius government
+        district``); an asset without a name is left out."""
+        return {asset.id: asset.name for asset in self.defended_assets if asset.name}
+
     def unit_references(self) -> list[tuple[tuple[str | int, ...], str]]:
         """(field path, unit id) of every unit named, for the exercise checks."""
         references: list[tuple[tuple[str | int, ...], str]] = []

@@ -3,7 +3,8 @@
 Page one is the executive summary a staff officer reads first (the exercise, every objective with its
 ratings, the most important gaps and actions); the sections follow without forced page breaks, tables
 never split a row and repeat their header, and aspects without objectives are one line of the summary.
-Charts are HTML (`jointex.render.html_charts`), so rendering needs no matplotlib.
+Charts are HTML (`jointex.render.html_charts`), so rendering needs no matplotlib; the exercise map is an image
+the service draws (`jointex.service.maps`) and passes in.
 """
 
 from __future__ import annotations

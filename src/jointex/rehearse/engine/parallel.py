@@ -9,8 +9,12 @@ order and for any number of workers.
 One pool serves the whole program: started on first use, reused by every later run (starting a worker
 costs about half a second: a fresh interpreter imports jointex), shut down at exit. Workers are started
 with ``spawn``, a fresh interpreter, never ``fork``: the parent may hold Numba's and Rich's threads, and
-a forked copy of their locks can hang. As with any use of multiprocessing, a script that runs a
-simulation at its top level must do so under ``if __name__ == "__main__":``.
+a forked copy of their locks can hang.
+
+A spawned worker imports the program's main module again, so worker processes are started only once the
+program has said its main module is safe to import again (`allow_worker_processes`: all its work under
+``if __name__ == "__main__":``). The `jointex` command says so; a script that calls `jointex.simulate`
+runs its replications in its own process unless it says so too.
 """
 
 from __future__ import annotations
@@ -29,6 +33,14 @@ Result = TypeVar("Result")
 
 _pool: ProcessPoolExecutor | None = None
 _pool_workers = 0
+_processes_allowed = False
+
+
+def allow_worker_processes(allowed: bool = True) -> None:
+    """Let `map_replications` start worker processes: call it only from a program whose main module does
+    its work under ``if __name__ == "__main__":`` (each worker imports that module again)."""
+    global _processes_allowed
+    _processes_allowed = allowed
 
 
 def map_replications(
@@ -37,9 +49,14 @@ def map_replications(
     """``[replicate(scene, key) for key in keys]``, on up to ``workers`` processes.
 
     ``replicate`` must be a module-level function and ``scene`` picklable. One worker, one key, or a
-    call from inside a worker process runs here, in this process; so does everything when this system
-    cannot start processes."""
-    if workers <= 1 or len(keys) <= 1 or multiprocessing.parent_process() is not None:
+    call from inside a worker process runs here, in this process; so does everything when the program
+    has not called `allow_worker_processes` or this system cannot start processes."""
+    if (
+        not _processes_allowed
+        or workers <= 1
+        or len(keys) <= 1
+        or multiprocessing.parent_process() is not None
+    ):
         return [replicate(scene, key) for key in keys]
     pool = _shared_pool(workers)
     if pool is None:
