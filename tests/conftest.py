@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -69,3 +70,38 @@ def _symbol_cache_of_the_session(tmp_path_factory: pytest.TempPathFactory) -> No
     import os
 
     os.environ["JOINTEX_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture
+def without_cairo(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """A machine without the Cairo library on which no map symbol was drawn before: importing CairoSVG
+    fails as it does when libcairo cannot be loaded, the symbol cache is an empty folder of its own, and no
+    symbol or report map is kept in memory from an earlier test."""
+    import builtins
+    from collections import OrderedDict
+
+    from jointex.render.maps import symbols
+    from jointex.render.maps.symbol_cache import SymbolCache
+    from jointex.service import maps
+
+    real_import = builtins.__import__
+
+    def no_cairo(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "cairosvg":
+            raise OSError(
+                "cannot load library 'libcairo.so.2': libcairo.so.2: cannot open shared object file"
+            )
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setenv("JOINTEX_CACHE_DIR", str(tmp_path_factory.mktemp("empty-cache")))
+    monkeypatch.setattr(symbols, "_CACHE", SymbolCache(symbols.RASTER_HEIGHT_PX))
+    monkeypatch.setattr(maps, "_IMAGES", OrderedDict())
+    symbols.symbol.cache_clear()
+    symbols.pixels.cache_clear()
+    monkeypatch.setattr(builtins, "__import__", no_cairo)
+    yield
+    monkeypatch.undo()
+    symbols.symbol.cache_clear()
+    symbols.pixels.cache_clear()

@@ -111,8 +111,9 @@ class MoreProblems(Problem):
 
 def more_problems(count: int, file: Path | None, severity: Severity = Severity.ERROR) -> MoreProblems:
     """The line counting ``count`` problems not listed."""
-    noun = "problem" if count == 1 else "problems"
-    return MoreProblems(f"... and {count:,} more {noun}", file=file, severity=severity, count=count)
+    from jointex.model.metrics.display import plural  # not at the top: importing jointex stays light
+
+    return MoreProblems(f"... and {plural(count, 'more problem')}", file=file, severity=severity, count=count)
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,8 @@ class ChecksNotRun(Problem):
     not a problem of its own, so never counted or left out."""
 
     severity: Severity = Severity.WARNING
+    names: tuple[str, ...] = ()
+    """The checks that could not run, as the line names them (``dates and times``)."""
 
     def __str__(self) -> str:
         return self.message
@@ -128,8 +131,22 @@ class ChecksNotRun(Problem):
 
 def checks_not_run(names: Sequence[str]) -> ChecksNotRun:
     """The line saying that the checks ``names`` could not run until the problems above it are fixed."""
-    count = f"{len(names)} more check{'s' if len(names) != 1 else ''}"
-    return ChecksNotRun(f"{count} could not run until these are fixed: {', '.join(names)}")
+    from jointex.model.metrics.display import plural  # not at the top: importing jointex stays light
+
+    count = plural(len(names), "more check")
+    return ChecksNotRun(
+        f"{count} could not run until these are fixed: {', '.join(names)}", names=tuple(names)
+    )
+
+
+def problems_to_dict(problems: Sequence[Problem]) -> dict[str, list[object]]:
+    """Problems as a program reads them: ``problems``, each placed in its file, and apart from them
+    ``checks_not_run``, the names of the checks that could not run until those are fixed (a person reads
+    these as the one last line of the list)."""
+    return {
+        "problems": [p.to_dict() for p in problems if not isinstance(p, ChecksNotRun)],
+        "checks_not_run": [name for p in problems if isinstance(p, ChecksNotRun) for name in p.names],
+    }
 
 
 def cap_problems(problems: Sequence[Problem], limit: int = MAX_PROBLEMS) -> tuple[Problem, ...]:

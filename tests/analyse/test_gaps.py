@@ -3,6 +3,8 @@ or both sides of an agreement (issue 13, point 3)."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -75,23 +77,87 @@ def test_key_material_is_for_the_nation_lacking_it_or_both_when_neither_holds_an
         unit("FRA-1", "FRA", waveforms=["HAVEQUICK-II"], key_material=["K1"]),
         unit("POL-1", "POL", waveforms=["HAVEQUICK-II"]),
     ]
-    gap = gap_of(one_holds, D.VOICE)
-    assert gap.remedy == "distribute key material K1 to POL-1 (POL), held by FRA-1"
-    assert gap.owners == ("POL",)
+    for units in (one_holds, one_holds[::-1]):
+        gap = gap_of(units, D.VOICE)
+        assert gap.remedy == "distribute key material K1, held by FRA-1, to POL-1 (POL)"
+        assert gap.owners == ("POL",)
     none_holds = [unit("FRA-1", "FRA", waveforms=["VHF-AM"]), unit("POL-1", "POL", waveforms=["VHF-AM"])]
     gap = gap_of(none_holds, D.VOICE)
-    assert gap.remedy == "agree common key material for FRA-1 (FRA) and POL-1 (POL)"
+    assert gap.remedy == "agree common key material for FRA-1 (FRA), POL-1 (POL)"
     assert gap.owners == ("FRA", "POL")
 
 
-def test_a_radio_is_for_the_nation_whose_unit_is_to_be_issued_it() -> None:
+def test_keys_held_by_each_side_go_to_the_side_holding_the_less_widely_held_one() -> None:
     units = [
         unit("FRA-1", "FRA", waveforms=["HAVEQUICK-II"], key_material=["K1"]),
-        unit("POL-1", "POL", waveforms=["SINCGARS"], key_material=["K1"]),
+        unit("GBR-1", "GBR", waveforms=["HAVEQUICK-II"], key_material=["K1"]),
+        unit("POL-1", "POL", waveforms=["HAVEQUICK-II"], key_material=["K2"]),
     ]
-    gap = gap_of(units, D.VOICE)
-    assert gap.remedy.startswith("issue POL-1 a radio on HAVEQUICK-II")
+    for order in (units, units[::-1]):
+        gap = gap_of(order, D.VOICE)
+        assert gap.critical_pairs == 2  # POL-1 with FRA-1, and with GBR-1
+        assert (gap.remedy, gap.owners) == (
+            "distribute key material K1, held by FRA-1, to POL-1 (POL)",
+            ("POL",),
+        )
+
+
+def radios(*held: tuple[str, str, str]) -> list[dict[str, Any]]:
+    """Units ``(id, nation, waveform)``, all holding key K1, so that only waveforms can part them."""
+    return [unit(uid, nation, waveforms=[waveform], key_material=["K1"]) for uid, nation, waveform in held]
+
+
+@pytest.mark.parametrize("reverse", [False, True], ids=["file order", "reversed"])
+def test_a_radio_goes_to_the_side_off_the_more_widely_held_waveform_whatever_the_unit_order(
+    reverse: bool,
+) -> None:
+    units = radios(
+        ("POL-1", "POL", "SINCGARS"), ("FRA-1", "FRA", "HAVEQUICK-II"), ("GBR-1", "GBR", "HAVEQUICK-II")
+    )
+    gap = gap_of(units[::-1] if reverse else units, D.VOICE)
+    assert gap.problem == "no common waveform: HAVEQUICK-II vs SINCGARS"
+    assert gap.critical_pairs == 2  # POL-1 with FRA-1, and with GBR-1
+    assert gap.remedy == "issue POL-1 (POL) a radio on HAVEQUICK-II"
     assert gap.owners == ("POL",)
+
+
+@pytest.mark.parametrize("reverse", [False, True], ids=["file order", "reversed"])
+def test_waveforms_held_as_widely_on_each_side_are_for_both_nations_to_agree(reverse: bool) -> None:
+    units = radios(("FRA-1", "FRA", "HAVEQUICK-II"), ("POL-1", "POL", "SINCGARS"))
+    gap = gap_of(units[::-1] if reverse else units, D.VOICE)
+    assert gap.remedy == (
+        "agree a common waveform (HAVEQUICK-II or SINCGARS) "
+        "and issue radios on it to FRA-1 (FRA), POL-1 (POL)"
+    )
+    assert gap.owners == ("FRA", "POL")
+
+
+def test_a_gap_over_several_pairs_names_everyone_who_must_act_in_its_remedy() -> None:
+    units = radios(
+        ("FRA-1", "FRA", "HAVEQUICK-II"),
+        ("POL-1", "POL", "SINCGARS"),
+        ("GBR-1", "GBR", "HAVEQUICK-II"),
+        ("LTU-1", "LTU", "SINCGARS"),
+        ("USA-1", "USA", "HAVEQUICK-II"),
+    )
+    gap = gap_of(units, D.VOICE)
+    assert gap.critical_pairs == 6
+    assert gap.owners == ("LTU", "POL")
+    assert gap.remedy == "issue LTU-1 (LTU), POL-1 (POL) a radio on HAVEQUICK-II"
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.parent.name for p in EXAMPLES])
+def test_every_unit_a_remedy_names_to_act_belongs_to_an_owner_and_every_owner_is_named(path: Path) -> None:
+    """Where a remedy names the units that must act (``POL-1 (POL)``), those are the gap's owners: one
+    pair's units do not stand for a gap that several nations must act on."""
+    loaded = load_exercise(path)
+    named = 0
+    for gap in analyse_interop(loaded.exercise, loaded.catalogue).gaps:
+        acting = {m.group(1) for m in re.finditer(r"[\w-]+ \(([A-Z]{3})[,)]", gap.remedy)}
+        if acting:
+            named += 1
+            assert acting == set(gap.owners), (gap.problem, gap.remedy)
+    assert named > 0
 
 
 def test_a_refused_clearance_is_for_both_nations_to_lift() -> None:

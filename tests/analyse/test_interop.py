@@ -160,7 +160,7 @@ def test_a_shared_waveform_without_key_material_is_plain_voice_only() -> None:
     assert cell.state is State.INCOMPATIBLE
     assert cell.reason == "common waveform HAVEQUICK-II but no shared key material: plain voice only"
     (gap,) = [g for g in result.gaps if g.domain == "voice"]
-    assert gap.remedy.startswith("distribute key material K")
+    assert gap.remedy == "agree common key material (K1 or K2) for A (FRA), B (POL)"  # each holds its own
 
 
 def test_a_fuel_substitution_is_reported_with_its_caveat() -> None:
@@ -251,7 +251,9 @@ def test_the_flagship_finds_the_voyager_gap_and_the_tanker_that_closes_it() -> N
     loaded = load_exercise(EXAMPLES[0])
     result = analyse_interop(loaded.exercise, loaded.catalogue)
     (gap,) = [g for g in result.gaps if g.problem == "F-35A needs a boom (receptacle); VOYAGER offers drogue"]
-    assert gap.remedy == "assign a tanker offering a boom: KC-135R (USA-TANKER)"
+    assert (
+        gap.remedy == "assign a tanker offering a boom to NLD-F35 (NLD), USA-F35 (USA): KC-135R (USA-TANKER)"
+    )
     assert gap.critical_pairs == 2 and gap.vignettes == ("V-AAR-TRAIL",)
     assert all(1 <= p.nato_degree <= 4 for p in result.pairs)
 

@@ -94,27 +94,61 @@ def test_map_of_a_missing_exercise_file_exits_2(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-def test_without_the_cairo_library_map_names_what_to_install(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import builtins
-
-    from jointex.render.maps import symbols
-
-    real_import = builtins.__import__
-
-    def no_cairo(name: str, *args: object, **kwargs: object) -> object:
-        if name == "cairosvg":
-            raise OSError(
-                "cannot load library 'libcairo.so.2': libcairo.so.2: cannot open shared object file"
-            )
-        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
-
-    symbols.pixels.cache_clear()
-    monkeypatch.setattr(builtins, "__import__", no_cairo)
+@pytest.mark.usefixtures("without_cairo")
+def test_without_the_cairo_library_map_names_what_to_install(tmp_path: Path) -> None:
     result = runner.invoke(app, ["map", str(BALTIC), "--out", str(tmp_path / "map.png")])
-    monkeypatch.undo()
-    symbols.pixels.cache_clear()
     assert result.exit_code == 2, result.output
     assert "libcairo2" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "map.png").exists()
+
+
+@pytest.mark.usefixtures("without_cairo")
+@pytest.mark.parametrize(
+    ("command", "written"),
+    [
+        (["report", str(BALTIC), "--out", "{tmp}"], "BS27-after-action-report.html"),
+        (["interop", str(BALTIC), "--html", "{tmp}/interop.html"], "interop.html"),
+        (
+            [
+                "simulate",
+                str(BALTIC),
+                "--vignette",
+                "V-IAMD-RAID",
+                "--replications",
+                "20",
+                "--html",
+                "{tmp}/raid.html",
+            ],
+            "raid.html",
+        ),
+    ],
+    ids=["report", "interop", "simulate"],
+)
+def test_without_the_cairo_library_reports_go_out_without_their_map_and_say_so(
+    tmp_path: Path, command: list[str], written: str
+) -> None:
+    result = runner.invoke(app, [a.format(tmp=tmp_path) for a in command])
+    assert result.exit_code == 0, result.output
+    page = tmp_path / written
+    assert page.is_file()
+    html = page.read_text(encoding="utf-8")
+    assert 'id="exercise-map"' not in html and 'class="app6"' not in html
+    warning = f"{page}: warning: written without its map: maps need Cairo"
+    assert warning in " ".join(result.output.split())
+    assert "sudo apt-get install libcairo2" in result.output
+
+    data = json.loads(runner.invoke(app, [*(a.format(tmp=tmp_path) for a in command), "--json"]).stdout)
+    assert [w["severity"] for w in data["warnings"]] == ["warning"]
+    assert "libcairo2" in data["warnings"][0]["message"]
+
+
+def test_a_missing_folder_for_the_map_is_created_as_for_the_other_reports(tmp_path: Path) -> None:
+    """`map --out`, like `interop --html` and `report --out`, writes into folders that do not exist yet."""
+    for command, path in (
+        (["map", str(BALTIC), "--out"], tmp_path / "maps" / "new" / "baltic.svg"),
+        (["interop", str(BALTIC), "--html"], tmp_path / "interop" / "new" / "interop.html"),
+        (["report", str(BALTIC), "--out"], tmp_path / "report" / "new"),
+    ):
+        result = runner.invoke(app, [*command, str(path)])
+        assert result.exit_code == 0, result.output
+        assert path.exists()

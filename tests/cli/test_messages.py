@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import importlib.abc
+import json
 import sys
 from collections.abc import Sequence
 from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -117,15 +119,33 @@ def test_report_pdf_without_pango_says_how_to_install_it(tmp_path: Path) -> None
         "with `sudo dnf install pango`, on macOS with `brew install pango`",
         "1 problem found.",
     ]
-    assert not (tmp_path / "BS27-after-action-report.pdf").exists()
+    assert list(tmp_path.iterdir()) == []  # nothing half-written: not the HTML alone either
 
 
 @pytest.mark.usefixtures("without_pango")
-def test_demo_without_pango_writes_the_report_as_html_and_warns(tmp_path: Path) -> None:
-    from jointex.service.demo import write_after_action_report
+def test_demo_without_pango_writes_the_report_as_html_and_warns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jointex.service import demo, report
     from jointex.service.exercises import load_exercise
 
-    written, warnings = write_after_action_report(load_exercise(FLAGSHIP), tmp_path, None)
+    asked: list[bool] = []
+    writes: list[Path] = []
+    write_report, write_text = report.write_report, report.write_text_atomically
+
+    def counted_report(*args: Any, **options: Any) -> Any:
+        asked.append(options["pdf"])
+        return write_report(*args, **options)
+
+    def counted_write(path: Path, text: str) -> None:
+        writes.append(path)
+        write_text(path, text)
+
+    monkeypatch.setattr(demo, "write_report", counted_report)
+    monkeypatch.setattr(report, "write_text_atomically", counted_write)
+    written, warnings = demo.write_after_action_report(load_exercise(FLAGSHIP), tmp_path, None)
+    assert asked == [False]  # decided once, before assessing: the report is not made twice
+    assert writes == [tmp_path / "BS27-after-action-report.html"]
     assert written.written == (tmp_path / "BS27-after-action-report.html",)
     (warning,) = warnings
     assert warning.severity.value == "warning"
@@ -135,3 +155,19 @@ def test_demo_without_pango_writes_the_report_as_html_and_warns(tmp_path: Path) 
     )
     assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0" in warning.message
     assert "brew install pango" in warning.message
+
+
+def test_checks_that_could_not_run_have_their_own_key_in_json_and_one_line_for_people(
+    write_folder: WriteFolder,
+) -> None:
+    path = write_folder({"exercise.yaml": MINIMAL.replace("end_date: 2027-06-10", "end_date: 2027-06-31")})
+    result = runner.invoke(app, ["validate", "--json", str(path)])
+    assert result.exit_code == 2
+    (report,) = json.loads(result.stdout)["files"]
+    assert report["checks_not_run"] == ["dates and times"]
+    assert [p["field"] for p in report["problems"]] == ["end_date"]  # the note is not a problem
+    shown = runner.invoke(app, ["validate", str(path)]).stderr
+    assert shown.count("could not run") == 1
+    assert "1 more check could not run until these are fixed: dates and times" in shown
+    show = json.loads(runner.invoke(app, ["show", "--json", str(path)]).stdout)
+    assert (show["checks_not_run"], len(show["problems"])) == (["dates and times"], 1)

@@ -49,7 +49,8 @@ def test_piped_rehearsal_tables_keep_each_metric_on_one_line() -> None:
     lines = _piped("simulate", str(FLAGSHIP), "--replications", "20", "--mode", "both")
     for title, name in (
         ("Leak probability", "iamd.leak_probability"),
-        ("Leakers at SIAULIAI-AB", "iamd.leakers.SIAULIAI-AB"),
+        ("Leakers at Siauliai air base", "iamd.leakers.SIAULIAI-AB"),
+        ("Leakers at Vilnius government district", "iamd.leakers.VILNIUS"),
         ("Interceptor cost", "iamd.interceptor_cost_millions"),
         ("Detect-to-engage time", "iamd.detect_to_engage_s"),
     ):

@@ -10,8 +10,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from jointex.cli.main import app
+from jointex.errors import more_problems
 from jointex.rehearse.vignettes.hadr.summary import WORST_SITES_SHOWN
-from tests.conftest import REPO
+from tests.conftest import MINIMAL, REPO, WriteFolder
 
 runner = CliRunner()
 PACIFIC = REPO / "examples" / "pacific-shelter" / "exercise.yaml"
@@ -48,3 +49,12 @@ def test_validation_counts_agree_with_their_nouns(tmp_path: Path) -> None:
     assert "1 objective," in result.stdout and "1 vignette," in result.stdout
     assert "1 inject (" in result.stdout
     assert "1 objectives" not in result.stdout and "1 injects" not in result.stdout
+
+
+def test_problem_counts_agree_with_their_nouns(write_folder: WriteFolder) -> None:
+    one = write_folder({"exercise.yaml": MINIMAL.replace("personnel: 500", "personnel: -500")})
+    result = runner.invoke(app, ["interop", str(one)], env={"COLUMNS": "200"})
+    assert result.exit_code == 2, result.output
+    assert result.stderr.rstrip().endswith("\n1 problem found.")
+    assert str(more_problems(1, None)) == "... and 1 more problem"
+    assert str(more_problems(1_204, None)) == "... and 1,204 more problems"

@@ -95,8 +95,8 @@ def test_an_include_file_nobody_includes_is_still_recognised(write_folder: Write
     write_folder({"exercise.yaml": MINIMAL, "spare/fra.yaml": "units: []\n"})
     (problem,) = validate_exercise(Path("spare/fra.yaml")).problems
     assert problem.message == (
-        "this looks like an include file (it holds only units), and no exercise.yaml in its folder or above "
-        "includes it"
+        "this looks like an include file (it holds only units), and no exercise.yaml in its folder or the "
+        "folder above includes it"
     )
 
 

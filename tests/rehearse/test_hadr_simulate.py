@@ -38,10 +38,10 @@ def _coast(disruptions: dict[str, float]):  # type: ignore[no-untyped-def]
 ROUGH = {"aftershock_per_day": 0.5, "helicopter_weather_per_day": 0.5, "breakdown_per_vehicle_day": 0.3}
 
 
-def test_results_do_not_depend_on_batch_size_or_threads() -> None:
+def test_results_do_not_depend_on_batch_size_or_workers() -> None:
     vignette = _coast(ROUGH)
     reference = run_replications(vignette, 6, seed=11, batch_size=6).columns
-    vignette.threads = 1
+    vignette.workers = 1
     for batch in (1, 4):
         columns = run_replications(vignette, 6, seed=11, batch_size=batch).columns
         for metric, values in reference.items():

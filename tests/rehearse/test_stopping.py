@@ -70,9 +70,9 @@ def test_hadr_by_default_reports_progress_per_thread_batch_and_stops_between_30_
     assert calls[0] == (0, 100) and max(steps) <= (os.cpu_count() or 1)
 
 
-def test_one_relief_thread_moves_the_progress_at_every_replication() -> None:
+def test_one_relief_worker_moves_the_progress_at_every_replication() -> None:
     vignette = relief(PARAMETERS)
-    vignette.threads = 1
+    vignette.workers = 1
     assert vignette.stopping.batch_size == 1
     calls: list[tuple[int, int]] = []
     run_replications(

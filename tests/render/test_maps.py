@@ -11,7 +11,9 @@ import numpy as np
 import pytest
 from matplotlib.colors import to_hex
 from matplotlib.patches import PathPatch
+from matplotlib.text import Text
 
+from jointex.model import Label
 from jointex.render.maps import MapDocument, style
 from jointex.render.maps.basemap import base_map, scale_for
 from jointex.render.maps.placement import Placer
@@ -20,6 +22,7 @@ from jointex.render.maps.symbols import recognised, symbol
 from jointex.service.exercises import LoadedExercise, load_exercise
 from jointex.service.maps import exercise_map
 from tests.conftest import EXAMPLES, REPO
+from tests.rehearse.scenes import at
 
 BALTIC = REPO / "examples" / "baltic-shield" / "exercise.yaml"
 PACIFIC = REPO / "examples" / "pacific-shelter" / "exercise.yaml"
@@ -251,7 +254,7 @@ def test_the_interoperability_and_after_action_reports_open_with_the_exercise_ma
     from jointex.service.interop import interop_for_exercise, write_interop_report
     from jointex.service.report import write_report
 
-    interop = write_interop_report(interop_for_exercise(baltic, "GBR"), tmp_path / "interop.html")
+    interop = write_interop_report(interop_for_exercise(baltic, "GBR"), tmp_path / "interop.html").path
     report = write_report(BALTIC, tmp_path, reader="GBR", loaded=baltic).written[0]
     images = []
     for page in (interop, report):
@@ -285,3 +288,243 @@ def test_the_exercise_area_is_drawn_with_every_corner(
     drawn = {(round(float(x), 2), round(float(y), 2)) for x, y in outline.get_path().vertices}
     assert corners <= drawn
     assert outline.get_path().contains_point((126.0, 10.0))  # the south-east corner of the area
+
+
+# ------------------------------------------------------------------------------ printed size
+
+
+def _smallest_text_pt(document: MapDocument) -> float:
+    """The point size of the smallest text drawn on the map: labels, key, notes, degrees, scale bar."""
+    document.png(dpi=72)  # lay the figure out as saved
+    texts = [t for t in document.figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    assert len(texts) > 20
+    return min(float(t.get_fontsize()) for t in texts)
+
+
+@pytest.mark.parametrize("layout", [style.SHEET, style.REPORT, style.REPORT_TALL], ids=lambda x: x.name)
+def test_every_text_of_every_map_is_at_least_7_points_at_its_printed_size(
+    baltic: LoadedExercise, pacific: LoadedExercise, layout: style.Layout
+) -> None:
+    for document in _maps_in(baltic, pacific, layout):
+        assert document.figure.get_size_inches()[0] == pytest.approx(layout.width_in)
+        assert _smallest_text_pt(document) >= style.SMALLEST_PRINTED_PT, document.title
+
+
+def _maps_in(
+    baltic: LoadedExercise, pacific: LoadedExercise, layout: style.Layout, vignettes: bool = True
+) -> list[MapDocument]:
+    """The exercise map and, with ``vignettes``, the IAMD and relief maps, drawn at ``layout``."""
+    from jointex.model.hadr import HadrParameters
+    from jointex.rehearse.vignettes.hadr import compile_hadr
+    from jointex.render.maps.exercise import exercise_map as draw_exercise
+    from jointex.render.maps.iamd import iamd_map
+    from jointex.render.maps.relief import relief_map
+
+    area = draw_exercise(baltic.exercise, baltic.catalogue.platforms, Label(), layout=layout)
+    if not vignettes:
+        return [area]
+    raid = next(v for v in baltic.exercise.vignettes if v.id == "V-IAMD-RAID")
+    relief = next(v for v in pacific.exercise.vignettes if v.id == "V-HADR-RELIEF")
+    compiled = compile_hadr(pacific.exercise, relief)
+    scene = compiled.scene
+    parameters = HadrParameters.model_validate(relief.parameters)
+    return [
+        area,
+        iamd_map(baltic.exercise, baltic.catalogue.platforms, raid, Label(), layout),
+        relief_map(
+            scene, compiled.nominal_plans(0), parameters, Label(), relief.name, [50.0] * scene.sites, layout
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("layout", "vignettes"),
+    [(style.SHEET, True), (style.REPORT, False), (style.REPORT_TALL, True)],
+    ids=["sheet", "report", "report-tall"],
+)
+def test_the_key_and_its_notes_fit_beside_the_map_without_covering_each_other(
+    baltic: LoadedExercise, pacific: LoadedExercise, layout: style.Layout, vignettes: bool
+) -> None:
+    """The exercise map's short key fits a report's map; a vignette's long key fits the tall one."""
+    for document in _maps_in(baltic, pacific, layout, vignettes):
+        document.png(dpi=72)
+        renderer = document.figure.canvas.get_renderer()
+        key = document.figure.axes[1]
+        legend = key.get_legend().get_window_extent(renderer).extents
+        notes = key.texts[0].get_window_extent(renderer).extents
+        assert legend[1] > notes[3], f"{document.title}: the key runs into its notes"
+        figure = document.figure.bbox.extents
+        assert legend[3] <= figure[3] and notes[1] >= figure[1] and legend[2] <= figure[2] + 1
+        assert notes[2] <= figure[2] + 1, f"{document.title}: the notes run off the figure"
+
+
+def test_the_after_action_report_prints_its_map_at_its_size_with_text_of_7_points_or_more(
+    baltic: LoadedExercise, tmp_path: Path
+) -> None:
+    from weasyprint.formatting_structure.boxes import ReplacedBox
+
+    from jointex.render.page_layout import boxes
+    from jointex.render.report_html import layout_report
+    from jointex.security.release import release_exercise
+    from jointex.service.maps import report_exercise_map
+    from jointex.service.report import write_report
+
+    html = write_report(BALTIC, tmp_path, loaded=baltic).written[0].read_text(encoding="utf-8")
+    document = layout_report(html)
+    images = [
+        box
+        for page in document.pages
+        for box in boxes(page)
+        if isinstance(box, ReplacedBox) and box.element.get("alt", "").startswith("Map of the exercise")
+    ]
+    assert len(images) == 1
+    printed_in = images[0].width / 96  # CSS pixels
+    release = release_exercise(baltic.exercise, None)
+    drawn = report_exercise_map(release.exercise, baltic.catalogue.platforms, release.reader.nations)
+    assert images[0].element.get("src") == drawn.png_data_uri()  # the report carries this drawing
+    width_in = float(drawn.figure.get_size_inches()[0])
+    assert _smallest_text_pt(drawn) * printed_in / width_in >= style.SMALLEST_PRINTED_PT
+    assert printed_in <= style.A4_TEXT_WIDTH_IN + 0.01
+
+
+def test_the_rehearsal_maps_are_drawn_as_wide_as_an_a4_page_text(
+    baltic: LoadedExercise, pacific: LoadedExercise
+) -> None:
+    """Printed on A4, a map as wide as the page keeps the size it was drawn at (the test above shows its
+    text is at least 7 points at that size)."""
+    from jointex.render.simulation_html import render_simulation_html
+    from jointex.service.simulate import simulate
+
+    raid = simulate(baltic, "V-IAMD-RAID", replications=20)
+    relief = simulate(pacific, "V-HADR-RELIEF", replications=2)
+    pages = [
+        render_simulation_html(raid.simulation, raid.label, "", raid.release.exercise, raid.platforms),
+        render_simulation_html(relief.simulation, relief.label),
+    ]
+    for html in pages:
+        widths = [float(w) / 72 for w in re.findall(r'<svg [^>]*viewBox="0 0 ([\d.]+) [\d.]+"', html)]
+        assert widths, "the report carries its map"
+        assert max(widths) == pytest.approx(style.REPORT_TALL.width_in)
+        assert max(widths) <= style.A4_TEXT_WIDTH_IN
+
+
+def test_a_degree_of_longitude_is_measured_on_the_wgs84_ellipsoid() -> None:
+    from pyproj import Geod
+
+    from jointex.render.maps.geodesy import circle, km_per_degree_lon
+
+    assert km_per_degree_lon(0.0) == pytest.approx(111.320, abs=0.001)  # WGS 84 equator
+    assert km_per_degree_lon(60.0) == pytest.approx(55.800, abs=0.01)
+    geod = Geod(ellps="WGS84")
+    for lat in (-70.0, -12.5, 11.2, 55.0, 89.0):  # the closed form agrees with pyproj's geodesic
+        metres = geod.inv(0.0, lat, 0.001, lat)[2]
+        assert km_per_degree_lon(lat) == pytest.approx(metres / 1e3 / 0.001, rel=1e-6)
+    ring = circle(55.0, 24.0, 100.0, points=8)
+    assert ring[0] == pytest.approx(ring[-1])  # closed
+    north = ring[0]
+    assert north[0] == pytest.approx(24.0) and north[1] == pytest.approx(55.0 + 100 / 111.3, abs=0.01)
+
+
+# ------------------------------------------------------------------------------ roads
+
+
+def test_trucks_are_drawn_along_the_road_the_model_times_them_on() -> None:
+    """A damaged short road and an intact longer one: the model times the truck over the longer road
+    (quicker at the damaged road's reduced speed), and the map draws that road."""
+    from jointex.model.hadr import HadrParameters
+    from jointex.render.maps.relief import relief_map
+    from tests.rehearse.hadr_scenes import QUIET, depot, relief, site, truck
+
+    parameters = {
+        "sites": [site("T", 20, 0)],
+        "sources": [depot("D", 0, 0)],
+        "assets": [truck("TRUCK")],
+        "roads": {
+            "junctions": [{"id": "J", "position": at(10, 8)}],
+            "segments": [
+                {"ends": ["D", "T"], "state": "damaged"},
+                {"ends": ["D", "J"]},
+                {"ends": ["J", "T"]},
+            ],
+        },
+        "disruptions": QUIET,
+    }
+    vignette = relief(parameters)
+    scene = vignette.scene
+    km, slow = scene.roads.travel(np.zeros(scene.roads.links, dtype=bool))
+    direct = scene.roads.link_km[0]
+    detour = scene.roads.link_km[1] + scene.roads.link_km[2]
+    assert km[0, 1] == pytest.approx(direct) and direct < detour  # the damaged road is the shorter
+    assert slow[0, 1] == pytest.approx(detour)  # the truck is timed on the longer, intact one
+    plans = vignette.nominal_plans(0)
+    assert plans[0].trips, "the plan sends the truck"
+    document = relief_map(
+        scene, plans, HadrParameters.model_validate(parameters), Label(), "Detour", None, style.REPORT
+    )
+    lat, lon = (float(v) for v in at(10, 8).split(","))
+    drawn = [np.asarray(s) for s in document.layer_artists[0].get_segments()]
+    assert any(np.allclose(point, (lon, lat), atol=1e-6) for line in drawn for point in line)
+
+
+# ------------------------------------------------------------------------------ withheld from a nation
+
+
+def _copy_with(example: str, tmp_path: Path, file: str, old: str, new: str) -> LoadedExercise:
+    """The example copied into ``tmp_path`` with ``old`` replaced by ``new`` in one of its files."""
+    import shutil
+
+    folder = tmp_path / example
+    shutil.copytree(REPO / "examples" / example, folder)
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return load_exercise(folder / "exercise.yaml")
+
+
+def test_the_iamd_map_for_a_nation_leaves_out_a_fire_unit_withheld_from_it(tmp_path: Path) -> None:
+    """USA-PATRIOT, a sensor and fire unit of the raid, released to LTU and USA only: POL's map of the
+    raid has neither its symbol nor its engagement envelope, LTU's has both."""
+    loaded = _copy_with(
+        "baltic-shield",
+        tmp_path,
+        "nations/usa.yaml",
+        "    equipment: [{platform: PATRIOT, count: 1}]\n",
+        "    equipment: [{platform: PATRIOT, count: 1}]\n    label: NATO RESTRICTED // REL TO LTU, USA\n",
+    )
+    maps = {nation: exercise_map(loaded, nation, "V-IAMD-RAID") for nation in ("POL", "LTU")}
+
+    def envelopes(document: MapDocument) -> int:
+        axes = document.figure.axes[0]
+        return sum(1 for p in axes.patches if isinstance(p, PathPatch) and p.get_facecolor()[3] == 0)
+
+    for nation, shown in (("POL", False), ("LTU", True)):
+        document = maps[nation]
+        units = {label.key.split("@")[0] for label in document.labels if label.role == "unit"}
+        assert ("USA-PATRIOT" in units) is shown, nation
+        assert ("USA-PATRIOT" in document.svg() + document.html()) is shown, nation
+        assert "DEU-PATRIOT" in units  # the rest of the defence is there
+    assert envelopes(maps["POL"]) == envelopes(maps["LTU"]) - 1
+
+
+def test_the_relief_map_for_a_nation_leaves_out_the_vehicles_withheld_from_it(tmp_path: Path) -> None:
+    """NZL's airlift unit (its C-130s) released to NZL and PHL only: JPN's relief map has no NZL trips
+    nor NZL in its key; PHL's has them. Supply sources and sites are the vignette's own and are withheld
+    only with the whole vignette."""
+    loaded = _copy_with(
+        "pacific-shelter",
+        tmp_path,
+        "nations/nzl.yaml",
+        "{platform: TACSAT-TERMINAL, count: 2}]}",
+        '{platform: TACSAT-TERMINAL, count: 2}], label: "PS27 UNCLASSIFIED // REL TO NZL, PHL"}',
+    )
+    for nation, shown in (("JPN", False), ("PHL", True)):
+        document = exercise_map(loaded, nation, "V-HADR-RELIEF")
+        key = [t.get_text() for t in document.figure.axes[1].get_legend().get_texts()]
+        assert ("NZL" in key) is shown, nation
+        colour = dict(zip(key, document.figure.axes[1].get_legend().legend_handles, strict=True))
+        if shown:
+            nzl = to_hex(colour["NZL"].get_color())
+            trips = [to_hex(c) for layer in document.layer_artists for c in layer.get_colors()]
+            assert nzl in trips  # the C-130s fly
+        assert {label.key for label in document.labels if label.role == "source"} >= {"MACTAN-AB", "TAC-AIR"}

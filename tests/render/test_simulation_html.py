@@ -7,6 +7,7 @@ import re
 
 import jointex
 from jointex.model import Label
+from jointex.model.metrics.display import metric_title
 from jointex.rehearse.vignettes.hadr.summary import WORST_SITES_SHOWN
 from jointex.render.simulation_html import render_simulation_html
 from tests.conftest import REPO
@@ -51,7 +52,11 @@ def test_metrics_read_by_title_with_their_name_and_numbers_rounded_to_their_inte
     e = simulation.summary(next(iter(simulation.runs)))["iamd.leak_probability"]
     assert 0.001 <= (e.ci_high - e.ci_low) / 2 < 0.01  # so the interval supports three decimals
     assert re.fullmatch(r"0\.\d{3}", mean) and re.fullmatch(r"0\.\d{3} to 0\.\d{3}", interval)
-    assert _cells(html, "iamd.leakers.VILNIUS")[0].startswith("Leakers at VILNIUS<code")
+    # an asset by the name the exercise gives it, with the metric's own name in grey
+    assert _cells(html, "iamd.leakers.VILNIUS")[0] == (
+        'Leakers at Vilnius government district<code class="name">iamd.leakers.VILNIUS</code>'
+    )
+    assert "GBR-BATTLEGROUP" not in simulation.metric_labels, "names from the coalition version only"
 
 
 def test_relief_sites_are_named_worst_first_and_the_rest_folded_away() -> None:
@@ -71,3 +76,5 @@ def test_relief_sites_are_named_worst_first_and_the_rest_folded_away() -> None:
     summary = re.search(r"<details><summary>(.*?)</summary>", html, re.S)
     assert summary is not None
     assert summary.group(1).startswith(f"… and {len(rest)} more sites, each with at least")
+    # where a per-site metric is named (an objective's measure), it reads the site's name too
+    assert metric_title("hadr.need_met_pct.PH0826-GUI", simulation.metric_labels) == "Need met at Guiuan"

@@ -326,7 +326,7 @@ def test_show_and_interop_show_nothing_withheld(spec: Spec, data: st.DataObject)
 
 def simulate_outputs(run: Any, folder: Path) -> dict[str, str]:
     folder.mkdir(parents=True, exist_ok=True)
-    html = write_simulation_html(run, folder / "simulation.html")
+    html = write_simulation_html(run, folder / "simulation.html").path
     outputs = {
         "simulate JSON": version_texts({**run.simulation.to_dict(), "release": run.release.to_dict()}),
         "simulation HTML": html.read_text(encoding="utf-8"),

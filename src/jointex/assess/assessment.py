@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jointex.analyse.interop import InteropResult, analyse_interop
+from jointex.analyse.metric_labels import metric_labels
 from jointex.assess.evidence import MetricValue, interop_metrics, merged, observed_metrics
 from jointex.assess.plan import PlanItem, improvement_plan
 from jointex.assess.ratings import ObjectiveRating, rate_objective
@@ -30,6 +31,9 @@ class Assessment:
     observations: Observations = field(default_factory=Observations)
     runs_used: tuple[RunFile, ...] = ()
     """The simulation runs whose metrics are evidence, with what produced them (`run_checks`)."""
+    metric_labels: dict[str, str] = field(default_factory=dict)
+    """Names of the ids in metric names (assets, sites, nations) in the version assessed, for titles
+    (`jointex.analyse.metric_labels`); not in `to_dict`, which keeps the raw names."""
 
     @property
     def rating_counts(self) -> dict[str, int]:
@@ -83,12 +87,16 @@ def assess(
     evidence = merged(
         interop_metrics(interop), run_metrics(runs), observed_metrics(observations.observations)
     )
+    labels = metric_labels(exercise)
     ratings = tuple(
         rate_objective(
-            objective, evidence, [o for o in observations.observations if o.objective == objective.id]
+            objective,
+            evidence,
+            [o for o in observations.observations if o.objective == objective.id],
+            labels,
         )
         for objective in exercise.objectives
     )
     plan = improvement_plan(exercise, ratings, interop.gaps, observations.actions)
     used = tuple(RunFile(None, run) for run in runs)
-    return Assessment(exercise, ratings, evidence, tuple(plan), interop, observations, used)
+    return Assessment(exercise, ratings, evidence, tuple(plan), interop, observations, used, labels)

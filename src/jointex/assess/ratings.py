@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -177,10 +178,11 @@ class ObjectiveRating:
         }
 
 
-def describe_measure(result: MeasureResult) -> str:
+def describe_measure(result: MeasureResult, labels: Mapping[str, str] | None = None) -> str:
     """A measure and its evidence as a planner reads them, by the metric's title, in its unit (the
     registry's, else the one the objective gives): ``Leak probability: 0.118 (95% CI 0.117 to 0.120);
-    target at most 0.05``."""
+    target at most 0.05``. ``labels`` names the ids in the title (`jointex.analyse.metric_labels`):
+    ``Leakers at Vilnius government district``."""
     m, e = result.measure, result.evidence
     unit = metric_unit(m.metric) or m.unit
     if e is None:
@@ -190,12 +192,19 @@ def describe_measure(result: MeasureResult) -> str:
     else:
         value = format_estimate(e.value, e.ci_low, e.ci_high, unit=unit)
     target = f"target {TARGET_WORDS[m.comparator]} {format_number(m.threshold, unit=unit)}"
-    return f"{metric_title(m.metric)}: {value}; {target}" + (f" — {result.note}" if result.note else "")
+    return f"{metric_title(m.metric, labels)}: {value}; {target}" + (
+        f" — {result.note}" if result.note else ""
+    )
 
 
 def rate_objective(
-    objective: Objective, evidence: dict[str, MetricValue], observations: list[Observation]
+    objective: Objective,
+    evidence: dict[str, MetricValue],
+    observations: list[Observation],
+    labels: Mapping[str, str] | None = None,
 ) -> ObjectiveRating:
+    """Rate ``objective`` (module docstring); its strengths and improvements describe the measures with
+    ``labels`` naming the ids in metric titles."""
     results = [evaluate_measure(m, evidence.get(m.metric)) for m in objective.measures]
     share = measured_share(results)
     consensus = evaluator_consensus(observations)
@@ -219,10 +228,12 @@ def rate_objective(
         if consensus is not None:
             parts.append(f"evaluators' median: {consensus.value}")
         rule = "; ".join(parts) + (f"; the worse stands: {hseep.value}" if len(parts) > 1 else "")
-    strengths = [describe_measure(r) for r in results if r.status is MeasureStatus.MET]
+    strengths = [describe_measure(r, labels) for r in results if r.status is MeasureStatus.MET]
     strengths += [o.text for o in observations if o.rating is HseepRating.P]
     improvements = [
-        describe_measure(r) for r in results if r.status in (MeasureStatus.NOT_MET, MeasureStatus.UNCERTAIN)
+        describe_measure(r, labels)
+        for r in results
+        if r.status in (MeasureStatus.NOT_MET, MeasureStatus.UNCERTAIN)
     ]
     improvements += [
         o.text for o in observations if o.rating in (HseepRating.S, HseepRating.M, HseepRating.U)

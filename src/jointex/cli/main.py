@@ -13,7 +13,15 @@ from typing import Annotated, Any
 
 import typer
 
-from jointex.cli.output import EXIT_BAD_INPUT, EXIT_INTERNAL, console, errors, fail_with, print_json
+from jointex.cli.output import (
+    EXIT_BAD_INPUT,
+    EXIT_INTERNAL,
+    console,
+    errors,
+    fail_with,
+    print_json,
+    print_problems,
+)
 from jointex.errors import InputError
 
 app = typer.Typer(
@@ -147,7 +155,8 @@ def interop(
                 **run.result.to_dict(),
                 "label": run.label.marking,
                 "release": run.release.to_dict(),
-                "html": str(written) if written else None,
+                "html": str(written.path) if written else None,
+                "warnings": [w.to_dict() for w in written.warnings] if written else [],
             }
         )
         return
@@ -155,7 +164,8 @@ def interop(
     console.print(release_statement(run.release), markup=False)
     render_interop(run.result, top)
     if written:
-        console.print(f"HTML report: {written}", markup=False)
+        console.print(f"HTML report: {written.path}", markup=False)
+        print_problems(written.warnings)
 
 
 @app.command()
@@ -191,6 +201,7 @@ def report(
                     "evidence_withheld_by_objective": result.report.withheld_by_objective,
                 },
                 "written": [str(p) for p in result.written],
+                "warnings": [w.to_dict() for w in result.warnings],
             }
         )
         return
@@ -198,6 +209,7 @@ def report(
     console.print(result.report.release, markup=False)
     for path in result.written:
         console.print(f"Report: {path}", markup=False)
+    print_problems(result.warnings)
 
 
 @app.command()
@@ -266,6 +278,7 @@ def simulate(
     from jointex.service.simulate import write_plan_files, write_run_file, write_simulation_html
 
     _check_outputs(as_json, files={"--html": html}, folders={"--runs": runs, "--plans": plans})
+    allow_worker_processes()
     show = not as_json and sys.stderr.isatty()
     try:
         with progress_bar(
@@ -283,7 +296,8 @@ def simulate(
                 progress=bar,
                 with_plans=plans is not None,
             )
-        written = [write_simulation_html(result, html)] if html else []
+        pages = [write_simulation_html(result, html)] if html else []
+        written = [page.path for page in pages]
         if runs:
             written.append(write_run_file(result, runs))
         if plans:
@@ -297,6 +311,7 @@ def simulate(
                 "label": result.label.marking,
                 "release": result.release.to_dict(),
                 "written": [str(p) for p in written],
+                "warnings": [w.to_dict() for page in pages for w in page.warnings],
             }
         )
         return
@@ -305,6 +320,7 @@ def simulate(
     render_simulation(result.simulation)
     for path in written:
         console.print(f"Written: {path}", markup=False)
+    print_problems([w for page in pages for w in page.warnings])
 
 
 @app.command("map")
@@ -485,6 +501,7 @@ def demo(
     from jointex.service.demo import run_demo
 
     _check_outputs(as_json, folders={"--out": out})
+    allow_worker_processes()
     try:
         result = run_demo(out)
     except InputError as error:
@@ -516,11 +533,16 @@ def demo(
         raise typer.Exit(EXIT_BAD_INPUT)
 
 
+def allow_worker_processes() -> None:
+    """Let rehearsals run replications on worker processes: each worker imports the program's main
+    module again, and the `jointex` command's does nothing when imported."""
+    from jointex.rehearse.engine.parallel import allow_worker_processes as allow
+
+    allow()
+
+
 def run() -> None:
     """Console entry point: anything unexpected is an internal error (exit 1), shown without a traceback."""
-    from jointex.rehearse.engine.parallel import allow_worker_processes
-
-    allow_worker_processes()  # the command's main module does nothing when a worker imports it
     try:
         app()
     except KeyboardInterrupt:

@@ -12,7 +12,7 @@ from typing import Any, NoReturn, TextIO
 import typer
 from rich.console import Console
 
-from jointex.errors import InputError, MoreProblems, Problem, Severity
+from jointex.errors import InputError, MoreProblems, Problem, Severity, problems_to_dict
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -63,7 +63,7 @@ def print_problems(problems: Sequence[Problem]) -> None:
 def fail_with(error: InputError, as_json: bool) -> NoReturn:
     """Report bad input and leave with exit code 2."""
     if as_json:
-        print_json({"ok": False, "problems": [p.to_dict() for p in error.problems]})
+        print_json({"ok": False, **problems_to_dict(error.problems)})
     else:
         print_problems(error.problems)
         count = sum(
@@ -71,5 +71,7 @@ def fail_with(error: InputError, as_json: bool) -> NoReturn:
             for p in error.problems
             if p.severity is Severity.ERROR
         )
-        errors.print(f"{count} problem{'s' if count != 1 else ''} found.", style="bold red", markup=False)
+        from jointex.model.metrics.display import plural  # not at the top: `jointex --help` stays fast
+
+        errors.print(f"{plural(count, 'problem')} found.", style="bold red", markup=False)
     raise typer.Exit(EXIT_BAD_INPUT)

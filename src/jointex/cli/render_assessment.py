@@ -25,7 +25,8 @@ def render_assessment(assessment: Assessment, label: str) -> None:
         hseep = rating.hseep.value if rating.hseep else "-"
         evidence = Text("\n").join(
             Text.assemble(
-                f"{metric_title(m.measure.metric)}: {m.status.value} ", (f"({m.measure.metric})", "dim")
+                f"{metric_title(m.measure.metric, assessment.metric_labels)}: {m.status.value} ",
+                (f"({m.measure.metric})", "dim"),
             )
             for m in rating.measures
         )

@@ -106,7 +106,7 @@ def _estimates(simulation: Simulation, narrow: bool) -> Table:
     for metric in next(iter(summaries.values())):
         if simulation.scene is not None and metric.count(".") > 1:
             continue  # a relief run's per-site and per-nation metrics are in the tables below (and --json)
-        title, unit = metric_title(metric), metric_unit(metric)
+        title, unit = metric_title(metric, simulation.metric_labels), metric_unit(metric)
         row: list[str | Text] = [title, unit]
         if narrow:
             shown = title if unit.lower() in title.lower() else f"{title} ({unit})"

@@ -16,7 +16,10 @@ Every measure of an objective names one of these metrics; `jointex validate` ref
 the evaluators' own name. The domain decides how a 95% interval is computed (docs/rehearsal.md, "The
 engine") and keeps it inside the values the metric can take; *better* says which way is an improvement
 (coloured in the rehearsal report's integrated minus national column). Reports and terminal tables show a
-metric by its *title*, placeholders filled in (`Leakers at VILNIUS`), with the name in grey beside it.
+metric by its *title*, placeholders filled in with the names the exercise gives (`Leakers at Vilnius
+government district` for `iamd.leakers.VILNIUS`, nations by their country names), with the name in grey
+beside it; `--json` and run files keep the metric names as they are. Costs of the IAMD vignette are in
+the unit its `cost_per_shot` and threat costs are written in (jointex declares no currency for them).
 """
 
 _BETTER = {True: "lower", False: "higher", None: ""}

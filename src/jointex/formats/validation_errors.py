@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 
 from pydantic import BaseModel, ValidationError
@@ -34,6 +35,8 @@ class _Error:
     kind: str
     loc: FieldPath
     message: str
+    context: Mapping[str, object] = field(default_factory=dict)
+    """Pydantic's ``ctx``: the values the check compared against (``pattern``, ``min_length``...)."""
 
 
 @cache
@@ -65,7 +68,7 @@ def _nested_models(annotation: object) -> list[type[BaseModel]]:
 
 def _first_errors(error: ValidationError, limit: int) -> list[_Error]:
     """The first ``limit`` errors, without building the others (``errors()`` builds them all, slowly)."""
-    text = error.json(include_url=False, include_context=False, include_input=False)
+    text = error.json(include_url=False, include_context=True, include_input=False)
     decoder = json.JSONDecoder()
     found: list[_Error] = []
     index = 1  # past the opening '['
@@ -75,7 +78,7 @@ def _first_errors(error: ValidationError, limit: int) -> list[_Error]:
         if text[index] == "]":
             break
         item, index = decoder.raw_decode(text, index)
-        found.append(_Error(item["type"], tuple(item["loc"]), item["msg"]))
+        found.append(_Error(item["type"], tuple(item["loc"]), item["msg"], item.get("ctx") or {}))
     return found
 
 
@@ -90,11 +93,11 @@ def _message(error: _Error, model: type[BaseModel]) -> tuple[str, str | None]:
         return f"unknown field {name!r}{hint}", None
     if kind == "missing":
         return f"required field {loc[-1]!r} is missing", None
-    if kind == "too_short" and "at least 1 item" in message:
+    if kind == "too_short" and error.context.get("min_length") == 1:
         return "must not be empty", "at least one entry"
     if kind == "string_pattern_mismatch":
-        pattern = message.removeprefix("String should match pattern '").removesuffix("'")
-        if pattern in _PATTERN_WORDS:
+        pattern = error.context.get("pattern")
+        if isinstance(pattern, str) and pattern in _PATTERN_WORDS:
             return _PATTERN_WORDS[pattern]
     return message, None
 

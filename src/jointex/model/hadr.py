@@ -293,7 +293,8 @@ class HadrParameters(Frozen):
         """The supply sources' and sites' names by id (sites from ``sites_file`` included, once the
         exercise is read), for titles people read (``Need met at Guiuan``); one without a name is left
         out."""
-        return {place.id: place.name for place in (*self.sources, *self.sites) if place.name}
+        names = {source.id: source.name for source in self.sources if source.name}
+        return names | {site.id: site.name for site in self.sites if site.name}
 
     def unit_references(self) -> list[tuple[tuple[str | int, ...], str]]:
         """(field path, unit id) of every unit named, for the exercise checks."""

@@ -7,11 +7,13 @@ what the shared air picture buys, with confidence intervals.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from jointex import __version__
 from jointex.analyse.interop import analyse_interop
+from jointex.analyse.metric_labels import metric_labels
 from jointex.catalogue import Catalogue
 from jointex.errors import InputError
 from jointex.model import Exercise, Label, Vignette, VignetteKind
@@ -49,6 +51,9 @@ class Simulation:
     """Thresholds of the vignette's objectives, by metric."""
     caveats: tuple[str, ...] = ()
     """Where the model's guarantees may not hold for this scene, one sentence each (docs/rehearsal.md)."""
+    metric_labels: dict[str, str] = field(default_factory=dict)
+    """Names of the ids in metric names (assets, sites, nations), from the version rehearsed, for titles
+    (`jointex.analyse.metric_labels`); not in `to_dict`, which keeps the raw names."""
 
     def relief_summary(self) -> ReliefSummary | None:
         """Need met by day, longest waits and nations' shares, for a relief vignette."""
@@ -140,11 +145,15 @@ def _estimate(e: Estimate) -> dict[str, float | int | None]:
     return {"mean": clean(e.mean), "ci_low": clean(e.ci_low), "ci_high": clean(e.ci_high), "n": e.n}
 
 
-def find_vignette(exercise: Exercise, vignette_id: str | None) -> Vignette:
+def find_vignette(
+    exercise: Exercise, vignette_id: str | None, among: Iterable[VignetteKind] = SIMULATED_KINDS
+) -> Vignette:
     """The vignette with this id (case-insensitive; without one, the only vignette that can be rehearsed),
-    or a clear error listing those that can be."""
-    choices = [v.id for v in exercise.vignettes if v.kind in SIMULATED_KINDS]
-    kinds = " or ".join(k.value for k in SIMULATED_KINDS)
+    or a clear error listing those that can be. ``among``: the kinds wanted (by default those jointex
+    rehearses; a map takes any)."""
+    wanted = tuple(among)
+    choices = [v.id for v in exercise.vignettes if v.kind in wanted]
+    kinds = " or ".join(k.value for k in wanted)
     if vignette_id is None:
         if len(choices) == 1:
             return next(v for v in exercise.vignettes if v.id == choices[0])
@@ -162,11 +171,11 @@ def find_vignette(exercise: Exercise, vignette_id: str | None) -> Vignette:
         )
     for vignette in exercise.vignettes:
         if vignette.id.upper() == vignette_id.upper():
-            if vignette.kind not in SIMULATED_KINDS:
+            if vignette.kind not in wanted:
                 raise InputError.single(
                     f"vignette {vignette.id} is of kind {vignette.kind.value}, which jointex cannot "
                     f"rehearse yet",
-                    expected="a vignette of kind " + " or ".join(k.value for k in SIMULATED_KINDS),
+                    expected=f"a vignette of kind {kinds}",
                 )
             return vignette
     raise InputError.single(
@@ -217,6 +226,7 @@ def simulate_exercise(
             relief.scene,
             relief.nominal_plans(seed),
             targets,
+            metric_labels=metric_labels(exercise, vignette),
         )
     parameters = IamdParameters.model_validate(vignette.parameters)
     latency, nations = link_latency(analyse_interop(exercise, catalogue), vignette, parameters.c2)
@@ -236,7 +246,14 @@ def simulate_exercise(
             tracker.next_mode(count)
             table = _run(compiled, compiled.stopping, count, seed, batch_size, None, tracker)
         runs[chosen] = table
-    return Simulation(exercise.id, vignette, seed, runs, caveats=tuple(caveats))
+    return Simulation(
+        exercise.id,
+        vignette,
+        seed,
+        runs,
+        caveats=tuple(caveats),
+        metric_labels=metric_labels(exercise, vignette),
+    )
 
 
 def _run(

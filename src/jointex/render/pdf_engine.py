@@ -28,3 +28,13 @@ def weasyprint_html() -> Any:
     except OSError as error:  # cffi could not open libgobject, libpango...: the message names the library
         raise MissingSystemLibrary((missing_pango(str(error).splitlines()[0][:200]),)) from None
     return HTML
+
+
+def pdf_engine_problem() -> Problem | None:
+    """Why no PDF can be made on this machine (Pango is missing, and how to install it), or None when
+    one can: asked before anything is written, so that a report is written whole or not at all."""
+    try:
+        weasyprint_html()
+    except MissingSystemLibrary as missing:
+        return missing.problems[0]
+    return None

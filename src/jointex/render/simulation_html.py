@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from textwrap import wrap
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from jointex.errors import MissingSystemLibrary, Problem
 from jointex.model import Exercise, Label, VignetteKind
 from jointex.model.hadr import HadrParameters
 from jointex.model.metrics import METRICS
@@ -17,7 +19,8 @@ from jointex.rehearse.simulate import Simulation
 from jointex.rehearse.vignettes.hadr.summary import WORST_SITES_SHOWN
 from jointex.render.charts import interval_bars, interval_line
 from jointex.render.maps.relief import relief_map
-from jointex.render.maps.style import nation_colours
+from jointex.render.maps.style import REPORT_TALL, nation_colours
+from jointex.render.maps.symbols import map_left_out
 
 _environment = Environment(
     loader=PackageLoader("jointex.render", "templates"), autoescape=select_autoescape(["html", "j2"])
@@ -41,13 +44,21 @@ def _triple(e: Estimate) -> tuple[float, float, float]:
     return (e.mean, e.ci_low, e.ci_high)
 
 
+_CATEGORY_WIDTH = 16
+"""Characters per line of a bar's name under a chart."""
+
+
 def _chart(simulation: Simulation, prefix: str, title: str, ylabel: str) -> str | None:
     summaries = {mode.value: simulation.summary(mode) for mode in simulation.runs}
     first = next(iter(summaries.values()))
     metrics = [m for m in first if m.startswith(prefix + ".")]
     if not metrics:
         return None
-    categories = [m.removeprefix(prefix + ".") for m in metrics]
+    # each bar by the name of its asset or nation, wrapped to stay under its bars
+    categories = [
+        "\n".join(wrap(simulation.metric_labels.get(id_, id_), _CATEGORY_WIDTH))
+        for id_ in (m.removeprefix(prefix + ".") for m in metrics)
+    ]
     series = {mode: [_triple(summary[m]) for m in metrics] for mode, summary in summaries.items()}
     return interval_bars(title, categories, series, ylabel)
 
@@ -62,6 +73,18 @@ def render_simulation_html(
     """The report, marked with ``label`` (worked out by the caller from what the run was built from).
     With ``exercise`` (the version rehearsed) an IAMD report carries the vignette's map; a relief report
     always carries its relief map."""
+    return render_simulation_page(simulation, label, release, exercise, platforms)[0]
+
+
+def render_simulation_page(
+    simulation: Simulation,
+    label: Label,
+    release: str = "",
+    exercise: Exercise | None = None,
+    platforms: Mapping[str, Platform] | None = None,
+) -> tuple[str, tuple[Problem, ...]]:
+    """The report (`render_simulation_html`) and what it had to go without: the IAMD map, without the
+    Cairo library that draws its unit symbols, in a warning that says what to install."""
     modes = list(simulation.runs)
     summaries = {mode.value: simulation.summary(mode) for mode in modes}
     metrics = [
@@ -84,9 +107,10 @@ def render_simulation_html(
         metric: {True: "better", False: "worse", None: ""}[METRICS.improvement(metric, d.ci_low, d.ci_high)]
         for metric, d in (differences or {}).items()
     }
-    return _environment.get_template("simulation.html.j2").render(
+    vignette_map, warnings = _iamd_map(simulation, label, exercise, platforms or {})
+    html = _environment.get_template("simulation.html.j2").render(
         relief=relief,
-        vignette_map=_iamd_map(simulation, label, exercise, platforms or {}),
+        vignette_map=vignette_map,
         simulation=simulation,
         label=label,
         release=release,
@@ -98,22 +122,23 @@ def render_simulation_html(
         charts=charts,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )
+    return html, warnings
 
 
 def _iamd_map(
     simulation: Simulation, label: Label, exercise: Exercise | None, platforms: Mapping[str, Platform]
-) -> str:
-    """The IAMD vignette's map as an SVG element; empty for other kinds, without the exercise or without
-    the Cairo library that draws its unit symbols."""
+) -> tuple[str, tuple[Problem, ...]]:
+    """The IAMD vignette's map as an SVG element, printed as wide as the text of an A4 page; empty for
+    other kinds or without the exercise. Without the Cairo library that draws its unit symbols the report
+    goes out without its map, and the warning says so."""
     if exercise is None or simulation.vignette.kind is not VignetteKind.IAMD:
-        return ""
-    from jointex.errors import MissingSystemLibrary
+        return "", ()
     from jointex.render.maps.iamd import iamd_map
 
     try:
-        return iamd_map(exercise, platforms, simulation.vignette, label).svg_element()
-    except MissingSystemLibrary:  # without Cairo the report goes out without its map
-        return ""
+        return iamd_map(exercise, platforms, simulation.vignette, label, REPORT_TALL).svg_element(), ()
+    except MissingSystemLibrary as missing:
+        return "", map_left_out(missing)
 
 
 def _relief(simulation: Simulation, label: Label) -> dict[str, object] | None:
@@ -144,6 +169,7 @@ def _relief(simulation: Simulation, label: Label) -> dict[str, object] | None:
             label,
             simulation.vignette.name,
             need_met,
+            REPORT_TALL,
         ).svg_element(),
         "days": scene.days,
         "colours": nation_colours(scene.nations),

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
 from jointex.analyse.interop import InteropResult
 from jointex.analyse.summary import ExerciseSummary
 from jointex.assess import Assessment
-from jointex.errors import MissingSystemLibrary, Problem, Severity
+from jointex.errors import Problem, Severity
+from jointex.model.metrics.display import plural
+from jointex.render.pdf_engine import pdf_engine_problem
 from jointex.service.exercises import LoadedExercise, ValidationReport, load_exercise, validate_exercise
+from jointex.service.files import Written
 from jointex.service.interop import interop_for_exercise, write_interop_report
 from jointex.service.report import ReportRun, write_report
 from jointex.service.simulate import (
@@ -57,7 +61,8 @@ class DemoResult:
     not_rehearsed: tuple[str, ...] = ()
     rehearsals: tuple[SimulationRun, ...] = ()
     warnings: tuple[Problem, ...] = ()
-    """What the demo could not do on this machine (the PDF without Pango), and how to make it."""
+    """What the demo could not do on this machine (the PDF without Pango, the maps without Cairo), and how
+    to make it."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -73,19 +78,44 @@ class DemoResult:
         }
 
 
-def _per_nation(loaded: LoadedExercise, out: Path, runs: Path | None) -> list[Path]:
+def _per_nation(loaded: LoadedExercise, out: Path, runs: Path | None, left_out: list[Problem]) -> list[Path]:
     """Each participating nation's own version of the after-action report and the interoperability
     report, in ``per-nation/<NATION>/``: built from what is releasable to that nation (the coalition run
-    files are releasable to every nation, so each version cites them)."""
+    files are releasable to every nation, so each version cites them). Their warnings go to
+    ``left_out``."""
     written: list[Path] = []
     for nation in loaded.exercise.nations:
         folder = out / "per-nation" / nation
-        written.extend(
-            write_report(flagship_exercise_file(), folder, runs=runs, reader=nation, loaded=loaded).written
-        )
+        report = write_report(flagship_exercise_file(), folder, runs=runs, reader=nation, loaded=loaded)
+        written.extend(report.written)
+        left_out.extend(report.warnings)
         run = interop_for_exercise(loaded, nation)
-        written.append(write_interop_report(run, folder / f"interop-for-{nation}.html"))
+        written.append(_kept(write_interop_report(run, folder / f"interop-for-{nation}.html"), left_out))
     return written
+
+
+def _kept(page: Written, left_out: list[Problem]) -> Path:
+    """The page's path; its warnings go to ``left_out``."""
+    left_out.extend(page.warnings)
+    return page.path
+
+
+def _once(warnings: Iterable[Problem]) -> tuple[Problem, ...]:
+    """Each warning once: one that several reports share (written without its map, without Cairo)
+    counts them and names the first."""
+    alike: dict[str, list[Problem]] = {}
+    for warning in warnings:
+        alike.setdefault(warning.message, []).append(warning)
+    return tuple(
+        same[0]
+        if len(same) == 1
+        else replace(
+            same[0],
+            file=None,
+            message=f"{message} ({plural(len(same), 'report')}; the first: {same[0].file})",
+        )
+        for message, same in alike.items()
+    )
 
 
 def write_after_action_report(
@@ -94,18 +124,16 @@ def write_after_action_report(
     """The flagship's coalition after-action report in ``out``, as HTML and PDF, and what could not be
     done. The demo shows the whole job: on a machine without Pango (which the PDF needs) it writes the
     report as HTML only, with a warning saying how to install Pango, rather than stop at its last step;
-    `jointex report --pdf`, which asks for the PDF, fails instead."""
-    try:
-        return write_report(flagship_exercise_file(), out, runs=runs, pdf=True, loaded=loaded), ()
-    except MissingSystemLibrary as missing:
-        warnings = tuple(
-            Problem(
-                f"the after-action report was written as HTML only: {problem.message}",
-                severity=Severity.WARNING,
-            )
-            for problem in missing.problems
-        )
-        return write_report(flagship_exercise_file(), out, runs=runs, pdf=False, loaded=loaded), warnings
+    `jointex report --pdf`, which asks for the PDF, fails instead. Whether a PDF can be made is decided
+    once, before the report is assessed and written."""
+    missing = pdf_engine_problem()
+    run = write_report(flagship_exercise_file(), out, runs=runs, pdf=missing is None, loaded=loaded)
+    if missing is None:
+        return run, ()
+    warning = Problem(
+        f"the after-action report was written as HTML only: {missing.message}", severity=Severity.WARNING
+    )
+    return run, (warning,)
 
 
 def run_demo(out: Path, replications: int = DEMO_REPLICATIONS) -> DemoResult:
@@ -125,13 +153,15 @@ def run_demo(out: Path, replications: int = DEMO_REPLICATIONS) -> DemoResult:
     summary = summary_for_exercise(loaded).summary  # the coalition version, as the reports below
     interop_run = interop_for_exercise(loaded)
     interop = interop_run.result
-    written = [write_interop_report(interop_run, out / "interop.html")]
+    left_out: list[Problem] = []
+    written = [_kept(write_interop_report(interop_run, out / "interop.html"), left_out)]
     rehearsals = []
     for vignette in loaded.exercise.vignettes:
         if vignette.kind in SIMULATED_KINDS:
             rehearsal = simulate(loaded, vignette.id, replications=replications, seed=DEMO_SEED, mode="both")
             rehearsals.append(rehearsal)
-            written.append(write_simulation_html(rehearsal, out / f"{vignette.id}-rehearsal.html"))
+            page = write_simulation_html(rehearsal, out / f"{vignette.id}-rehearsal.html")
+            written.append(_kept(page, left_out))
             written.append(write_run_file(rehearsal, out / "runs"))
     relief = simulate(
         load_exercise(bundled_examples_folder() / RELIEF_EXAMPLE / "exercise.yaml"),
@@ -140,10 +170,11 @@ def run_demo(out: Path, replications: int = DEMO_REPLICATIONS) -> DemoResult:
         seed=DEMO_SEED,
     )
     rehearsals.append(relief)
-    written.append(write_simulation_html(relief, out / "relief" / f"{RELIEF_VIGNETTE}-rehearsal.html"))
+    page = write_simulation_html(relief, out / "relief" / f"{RELIEF_VIGNETTE}-rehearsal.html")
+    written.append(_kept(page, left_out))
     written.extend(write_plan_files(relief, out / "relief"))
     after_action, warnings = write_after_action_report(loaded, out, out / "runs" if rehearsals else None)
-    written.extend(_per_nation(loaded, out, out / "runs" if rehearsals else None))
+    written.extend(_per_nation(loaded, out, out / "runs" if rehearsals else None, left_out))
     return DemoResult(
         report,
         summary,
@@ -153,5 +184,5 @@ def run_demo(out: Path, replications: int = DEMO_REPLICATIONS) -> DemoResult:
         after_action.report.label.marking,
         tuple(f"{v.id} ({v.kind.value})" for v in loaded.exercise.vignettes if v.kind not in SIMULATED_KINDS),
         tuple(rehearsals),
-        tuple(warnings),
+        _once([*warnings, *after_action.warnings, *left_out]),
     )

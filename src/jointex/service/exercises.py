@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jointex.analyse.integrity import SetAside, check_exercise, checks_that_cannot_run
 from jointex.catalogue import Catalogue, builtin_catalogue
-from jointex.errors import InputError, Problem, Severity, checks_not_run
+from jointex.errors import InputError, Problem, Severity, checks_not_run, problems_to_dict
 from jointex.formats.catalogue_yaml import read_platform_file
 from jointex.formats.exercise_yaml import ParsedExercise, parse_exercise_file
 from jointex.formats.include_files import EXERCISE_FILE_NAMES
@@ -44,7 +44,7 @@ class ValidationReport:
             "path": str(self.path),
             "valid": self.ok,
             "files": [str(f) for f in self.files],
-            "problems": [p.to_dict() for p in self.problems],
+            **problems_to_dict(self.problems),
         }
         if self.loaded is not None:
             exercise = self.loaded.exercise

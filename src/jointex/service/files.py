@@ -6,9 +6,25 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jointex.errors import InputError, Problem
+
+
+@dataclass(frozen=True)
+class Written:
+    """A file written, and what it had to go without (a report's map, without the Cairo library), in
+    warnings that say how to get it."""
+
+    path: Path
+    warnings: tuple[Problem, ...] = ()
+
+
+def placed_in(path: Path, warnings: tuple[Problem, ...]) -> tuple[Problem, ...]:
+    """The warnings about a file written, each naming the file."""
+    return tuple(replace(warning, file=path) for warning in warnings)
+
 
 FOLDER_EXPECTED = "a folder to write into; a missing one is created"
 FILE_EXPECTED = "a file path to write; an existing file is replaced"

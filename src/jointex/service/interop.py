@@ -12,7 +12,7 @@ from jointex.model.platform import Platform
 from jointex.security.labels import document_label, interop_labels
 from jointex.security.release import Release, release_exercise, release_statement
 from jointex.service.exercises import LoadedExercise, load_exercise
-from jointex.service.files import write_text_atomically
+from jointex.service.files import Written, placed_in, write_text_atomically
 
 
 @dataclass(frozen=True)
@@ -52,13 +52,15 @@ def interop_for_file(path: str | Path, reader: str | None = None) -> InteropRun:
     return interop_for_exercise(load_exercise(path), reader)
 
 
-def write_interop_report(run: InteropRun, out: Path) -> Path:
+def write_interop_report(run: InteropRun, out: Path) -> Written:
     """Write the self-contained HTML report (heatmaps, the exercise map and the network drawing inline)
-    atomically."""
+    atomically; its warnings say when it went without its map (no Cairo library)."""
     from jointex.render.interop_html import render_interop_html
     from jointex.service.maps import exercise_map_image
 
     image = exercise_map_image(run.exercise, run.platforms, run.release.reader.nations)
-    html = render_interop_html(run.exercise, run.result, run.label, release_statement(run.release), image)
+    html = render_interop_html(
+        run.exercise, run.result, run.label, release_statement(run.release), image.image
+    )
     write_text_atomically(out, html)
-    return out
+    return Written(out, placed_in(out, image.warnings))

@@ -10,11 +10,12 @@ import hashlib
 import json
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jointex.catalogue import Catalogue
-from jointex.errors import InputError, MissingSystemLibrary
+from jointex.errors import InputError, MissingSystemLibrary, Problem
 from jointex.model import Exercise, Vignette, VignetteKind
 from jointex.model.platform import Platform
 from jointex.security.labels import document_label, force_labels, vignette_labels
@@ -42,20 +43,6 @@ def map_format(path: Path) -> MapFormat:
     return kind
 
 
-def find_map_vignette(exercise: Exercise, wanted: str) -> Vignette:
-    """The vignette with this id (case-insensitive) in the reader's version, or a clear error naming those
-    it holds."""
-    for vignette in exercise.vignettes:
-        if vignette.id.upper() == wanted.upper():
-            return vignette
-    choices = [v.id for v in exercise.vignettes]
-    raise InputError.single(
-        f"no vignette {wanted!r} in {exercise.id}",
-        field=("--vignette",),
-        expected=f"one of {choices}" if choices else "an exercise with vignettes",
-    )
-
-
 def exercise_map(
     loaded: LoadedExercise, reader: str | None = None, vignette: str | None = None
 ) -> MapDocument:
@@ -70,7 +57,9 @@ def exercise_map(
 
         label = document_label(exercise, force_labels(exercise), readers)
         return draw_exercise(exercise, loaded.catalogue.platforms, label)
-    chosen = find_map_vignette(exercise, vignette)
+    from jointex.rehearse.simulate import find_vignette
+
+    chosen = find_vignette(exercise, vignette, among=VignetteKind)
     return vignette_map(exercise, loaded.catalogue, chosen, readers)
 
 
@@ -100,20 +89,41 @@ def vignette_map(
     )
 
 
+@dataclass(frozen=True)
+class ReportMap:
+    """The exercise map of a report, or why the report goes without it."""
+
+    image: str
+    """A PNG data URI; empty when the map could not be drawn."""
+    warnings: tuple[Problem, ...] = ()
+    """Why it could not be drawn and how to make it (the Cairo library to install), for the shell to say."""
+
+
+def report_exercise_map(
+    exercise: Exercise, platforms: Mapping[str, Platform], readers: Iterable[str] = ()
+) -> MapDocument:
+    """The exercise map of a released version as the reports print it (`style.REPORT`: as wide as the
+    text of an A4 page). Raises `MissingSystemLibrary` without the Cairo library."""
+    from jointex.render.maps import style
+    from jointex.render.maps.exercise import exercise_map as draw_exercise
+
+    label = document_label(exercise, force_labels(exercise), readers)
+    return draw_exercise(exercise, platforms, label, layout=style.REPORT)
+
+
 _IMAGES: OrderedDict[str, str] = OrderedDict()
 _IMAGES_KEPT = 16
 
 
 def exercise_map_image(
     exercise: Exercise, platforms: Mapping[str, Platform], readers: Iterable[str] = ()
-) -> str:
-    """The exercise map of a released version as a PNG data URI, for the reports (HTML and PDF); empty
-    when the Cairo library that draws the unit symbols is not installed.
+) -> ReportMap:
+    """The exercise map of a released version (`report_exercise_map`) as a PNG, for the reports (HTML and
+    PDF). Without the Cairo library that draws the unit symbols the report goes out without its map, and
+    the warning says what to install.
 
     Versions that show the same thing (most nations' versions of an exercise hold the same units under the
     same banner) share one drawing: images are kept per content, the last few in this process."""
-    from jointex.render.maps.exercise import exercise_map as draw_exercise
-
     label = document_label(exercise, force_labels(exercise), readers)
     categories = sorted(
         {
@@ -139,12 +149,14 @@ def exercise_map_image(
     key = hashlib.sha256(content.encode("utf-8")).hexdigest()
     if key in _IMAGES:
         _IMAGES.move_to_end(key)
-        return _IMAGES[key]
+        return ReportMap(_IMAGES[key])
     try:
-        image = draw_exercise(exercise, platforms, label).png_data_uri()
-    except MissingSystemLibrary:
-        return ""  # a report without Cairo goes out without its map; `jointex map` says what to install
+        image = report_exercise_map(exercise, platforms, readers).png_data_uri()
+    except MissingSystemLibrary as missing:
+        from jointex.render.maps.symbols import map_left_out
+
+        return ReportMap("", map_left_out(missing))
     _IMAGES[key] = image
     while len(_IMAGES) > _IMAGES_KEPT:
         _IMAGES.popitem(last=False)
-    return image
+    return ReportMap(image)

@@ -8,13 +8,14 @@ from pathlib import Path
 from jointex.assess import Assessment, assess
 from jointex.assess.report import ReportData, build_report
 from jointex.assess.run_checks import used_run_files
-from jointex.errors import InputError
+from jointex.errors import InputError, MissingSystemLibrary, Problem
 from jointex.formats.observations import read_observations
 from jointex.model.assessment import Observations
+from jointex.render.pdf_engine import pdf_engine_problem
 from jointex.security.evidence import ReleasedEvidence, release_evidence
 from jointex.security.release import Release, release_exercise
 from jointex.service.exercises import LoadedExercise, load_exercise
-from jointex.service.files import write_bytes_atomically, write_text_atomically
+from jointex.service.files import placed_in, write_bytes_atomically, write_text_atomically
 from jointex.service.runs import checked_run_files
 
 OBSERVATION_FILES = ("observations.yaml", "observations.yml", "observations.csv")
@@ -25,6 +26,8 @@ class ReportRun:
     assessment: Assessment
     report: ReportData
     written: tuple[Path, ...]
+    warnings: tuple[Problem, ...] = ()
+    """What the report had to go without (its map, without the Cairo library), and how to get it."""
 
 
 def find_observations(exercise_file: Path) -> Path | None:
@@ -112,10 +115,14 @@ def write_report(
     loaded: LoadedExercise | None = None,
 ) -> ReportRun:
     """Assess and write ``<ID>-after-action-report[-for-NATION].html`` (and ``.pdf``) into ``out``: the
-    coalition version, or ``reader``'s."""
+    coalition version, or ``reader``'s. With ``pdf``, raises `MissingSystemLibrary` before assessing or
+    writing anything when the PDF engine cannot run (Pango missing), and writes nothing until both files
+    are made: never the HTML alone."""
     from jointex.render.report_html import render_report_html, render_report_pdf
     from jointex.service.maps import exercise_map_image
 
+    if pdf and (missing := pdf_engine_problem()) is not None:
+        raise MissingSystemLibrary((missing,))
     loaded = loaded or load_exercise(path)
     version = assess_version(path, runs, reader, observations, loaded)
     assessment = version.assessment
@@ -123,13 +130,14 @@ def write_report(
     exercise_map = exercise_map_image(
         report.exercise, loaded.catalogue.platforms, version.release.reader.nations
     )
-    report = replace(report, charts={**report.charts, "map": exercise_map})
+    report = replace(report, charts={**report.charts, "map": exercise_map.image})
     nation = version.release.reader.nation
     stem = f"{assessment.exercise.id}-after-action-report" + (f"-for-{nation}" if nation else "")
     html = render_report_html(report)
+    pdf_bytes = render_report_pdf(html) if pdf else None
     written = [out / f"{stem}.html"]
     write_text_atomically(written[0], html)
-    if pdf:
+    if pdf_bytes is not None:
         written.append(out / f"{stem}.pdf")
-        write_bytes_atomically(written[1], render_report_pdf(html))
-    return ReportRun(assessment, report, tuple(written))
+        write_bytes_atomically(written[1], pdf_bytes)
+    return ReportRun(assessment, report, tuple(written), placed_in(written[0], exercise_map.warnings))

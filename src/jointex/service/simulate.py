@@ -17,7 +17,7 @@ from jointex.rehearse.simulate import ModeChoice, Simulation, find_vignette, sim
 from jointex.security.labels import document_label, vignette_labels
 from jointex.security.release import Release, release_exercise, release_statement
 from jointex.service.exercises import LoadedExercise, load_exercise
-from jointex.service.files import write_text_atomically
+from jointex.service.files import Written, placed_in, write_text_atomically
 
 
 @dataclass(frozen=True)
@@ -111,14 +111,16 @@ def write_run_file(run: SimulationRun, folder: Path) -> Path:
     return path
 
 
-def write_simulation_html(run: SimulationRun, out: Path) -> Path:
-    from jointex.render.simulation_html import render_simulation_html
+def write_simulation_html(run: SimulationRun, out: Path) -> Written:
+    """The rehearsal report, written atomically; its warnings say when it went without its map (an IAMD
+    map without the Cairo library)."""
+    from jointex.render.simulation_html import render_simulation_page
 
-    html = render_simulation_html(
+    html, warnings = render_simulation_page(
         run.simulation, run.label, release_statement(run.release), run.release.exercise, run.platforms
     )
     write_text_atomically(out, html)
-    return out
+    return Written(out, placed_in(out, warnings))
 
 
 def write_plan_files(run: SimulationRun, folder: Path) -> list[Path]:

@@ -5,18 +5,22 @@ groups the pairs that fail for the same reason in one domain, says what a planne
 which nations must act (its owners):
 
 - the nation that lacks something: the standard it has not adopted (procedural), the radio it must be
-  issued (voice, no common waveform), the key material it must receive (voice, plain voice only), a tanker
-  able to refuel its receivers (AAR), a datum other than WGS84 (geospatial);
+  issued (voice, no common waveform: the side off the exercise's more widely held waveform joins it;
+  both sides when their waveforms are held as widely), the key material it must receive (voice, plain
+  voice only), a tanker able to refuel its receivers (AAR), a datum other than WGS84 (geospatial);
 - both nations when the remedy is theirs together: a gateway between two data links or C2 systems, an
   interpreter or liaison officers, national fuel or ammunition supply for each side, a national clearance
   one refused;
 - the tanker's nation for a sortie conflict (it plans the sorties).
+
+A gap's remedy names every unit (or nation) that must act, over all the pairs it groups, so its text
+and its owners agree.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations, permutations
 from typing import NamedTuple
@@ -31,6 +35,8 @@ from jointex.catalogue import Catalogue
 from jointex.model import Exercise, InteropDomain
 
 COMMON_DATUM = "WGS84"
+WHO = "{who}"
+"""Where a remedy names who acts; a gap fills it with everyone who must, over all its pairs."""
 
 
 @dataclass(frozen=True)
@@ -60,16 +66,60 @@ class Gap:
         }
 
 
+class _Remedy(NamedTuple):
+    """What fixes one failing pair: ``text`` names who acts by `WHO`, ``who`` says who that is (a unit
+    with its nation, or a nation), and ``owners`` are the nations that must act."""
+
+    text: str
+    owners: frozenset[str]
+    who: frozenset[str] = frozenset()
+
+
 class _Cause(NamedTuple):
-    """Why one pair fails, what would fix it, and the nations that must act."""
+    """Why one pair fails, and its remedy."""
 
     problem: str
-    remedy: str
-    owners: frozenset[str]
+    remedy: _Remedy
+
+
+@dataclass(frozen=True)
+class _Scene:
+    """What the remedies draw on: the exercise, its units' profiles and communications network, the
+    catalogue, and how many units hold each waveform and each key."""
+
+    exercise: Exercise
+    profiles: Sequence[UnitProfile]
+    catalogue: Catalogue
+    network: CommsNetwork
+    waveform_reach: Mapping[str, int]
+    key_reach: Mapping[str, int]
+    key_holder: Mapping[str, str]
+    """The first unit, by id, holding each key: the one a remedy sends for it."""
+
+    @classmethod
+    def of(
+        cls, exercise: Exercise, profiles: Sequence[UnitProfile], catalogue: Catalogue, network: CommsNetwork
+    ) -> _Scene:
+        waveforms = Counter(w for p in profiles for w in p.waveforms)
+        keys = Counter(k for p in profiles for k in p.key_material)
+        holder: dict[str, str] = {}
+        for p in sorted(profiles, key=lambda p: p.unit.id):
+            for key in p.key_material:
+                holder.setdefault(key, p.unit.id)
+        return cls(exercise, profiles, catalogue, network, waveforms, keys, holder)
+
+
+def _named(profile: UnitProfile, detail: str = "") -> str:
+    """A unit as a remedy names it: ``POL-1 (POL)``, or ``POL-1 (POL, F-34)`` with a detail."""
+    return f"{profile.unit.id} ({profile.unit.nation}{', ' + detail if detail else ''})"
+
+
+def _fill(text: str, who: Iterable[str]) -> str:
+    return text.replace(WHO, ", ".join(sorted(who)))
 
 
 def _tankers_for(needed: str, profiles: Sequence[UnitProfile], catalogue: Catalogue) -> str:
-    """Tankers in the exercise offering a method, or catalogue types that do."""
+    """Tankers in the exercise offering a method, or catalogue types that do, for the receivers `WHO`."""
     here = sorted(
         {
             f"{t.id} ({p.unit.id})"
@@ -79,32 +129,60 @@ def _tankers_for(needed: str, profiles: Sequence[UnitProfile], catalogue: Catalo
         }
     )
     if here:
-        return "assign a tanker offering a " + needed + ": " + ", ".join(here)
+        return f"assign a tanker offering a {needed} to {WHO}: " + ", ".join(here)
     types = sorted(p.id for p in catalogue.platforms.values() if any(m.value == needed for m in p.aar.tanker))
-    return f"request a tanker offering a {needed} (none in the exercise): e.g. {', '.join(types[:4])}"
+    return (
+        f"request a tanker offering a {needed} (none in the exercise) for {WHO}: e.g. {', '.join(types[:4])}"
+    )
 
 
-def _voice(a: UnitProfile, b: UnitProfile, reason: str, network: CommsNetwork) -> tuple[str, frozenset[str]]:
-    """Key material for the unit lacking it, or a radio on a common waveform for ``b``."""
+def _widest(held: frozenset[str], reach: Mapping[str, int]) -> tuple[int, str]:
+    """The waveform or key of a unit that most units of the exercise hold (the first by name on a tie),
+    with that count negated so that the wider sorts first; ``(0, "")`` when it holds none."""
+    return min(((-reach.get(item, 0), item) for item in held), default=(0, ""))
+
+
+def _joining(
+    a: UnitProfile, b: UnitProfile, held_a: frozenset[str], held_b: frozenset[str], reach: Mapping[str, int]
+) -> tuple[UnitProfile, str] | None:
+    """The unit that joins the other's more widely held waveform or key, and that waveform or key; None
+    when neither side's widest is held by more units (or neither holds any). The pair's order does not
+    matter."""
+    (fewer_a, item_a), (fewer_b, item_b) = _widest(held_a, reach), _widest(held_b, reach)
+    if fewer_a == fewer_b:
+        return None
+    return (b, item_a) if fewer_a < fewer_b else (a, item_b)
+
+
+def _voice(a: UnitProfile, b: UnitProfile, reason: str, scene: _Scene) -> _Remedy:
+    """A radio or key material for the side that lacks what more of the exercise holds (one radio or key
+    issued, not a whole net re-equipped); both nations agree a common one when neither is held more
+    widely."""
+    both, pair = frozenset({a.unit.nation, b.unit.nation}), frozenset({_named(a), _named(b)})
     if "plain voice only" in reason:
-        if not a.key_material and not b.key_material:
-            return (
-                f"agree common key material for {a.unit.id} ({a.unit.nation}) and {b.unit.id} "
-                f"({b.unit.nation})",
-                frozenset({a.unit.nation, b.unit.nation}),
-            )
-        holder, other = (a, b) if a.key_material - b.key_material else (b, a)
-        key = min(holder.key_material - other.key_material, default="a common key")
-        return (
-            f"distribute key material {key} to {other.unit.id} ({other.unit.nation}), "
-            f"held by {holder.unit.id}",
-            frozenset({other.unit.nation}),
+        joins = _joining(a, b, a.key_material, b.key_material, scene.key_reach)
+        if joins is None:
+            held = sorted({_widest(p.key_material, scene.key_reach)[1] for p in (a, b)} - {""})
+            either = f" ({' or '.join(held)})" if held else ""
+            return _Remedy(f"agree common key material{either} for {WHO}", both, pair)
+        unit, key = joins
+        return _Remedy(
+            f"distribute key material {key}, held by {scene.key_holder[key]}, to {WHO}",
+            frozenset({unit.unit.nation}),
+            frozenset({_named(unit)}),
         )
-    path = network.relay_path(a.unit.id, b.unit.id)
-    relay = f" or relay through {' -> '.join(path[2:-2:2])}" if path and len(path) > 3 else ""
-    common = sorted(a.waveforms)[:1]
-    remedy = (f"issue {b.unit.id} a radio on {common[0]}" if common else "issue a common radio") + relay
-    return remedy, frozenset({b.unit.nation})
+    path = scene.network.relay_path(*sorted((a.unit.id, b.unit.id)))
+    relay = f", or relay through {' -> '.join(path[2:-2:2])}" if path and len(path) > 3 else ""
+    joins = _joining(a, b, a.waveforms, b.waveforms, scene.waveform_reach)
+    if joins is None:
+        either = " or ".join(sorted({_widest(p.waveforms, scene.waveform_reach)[1] for p in (a, b)}))
+        return _Remedy(
+            f"agree a common waveform ({either}) and issue radios on it to {WHO}{relay}", both, pair
+        )
+    unit, waveform = joins
+    return _Remedy(
+        f"issue {WHO} a radio on {waveform}{relay}", frozenset({unit.unit.nation}), frozenset({_named(unit)})
+    )
 
 
 def _datum_owners(exercise: Exercise, a: UnitProfile, b: UnitProfile) -> frozenset[str]:
@@ -114,95 +192,89 @@ def _datum_owners(exercise: Exercise, a: UnitProfile, b: UnitProfile) -> frozens
     return frozenset(n for n in pair if datum.get(n) != COMMON_DATUM) or frozenset(pair)
 
 
-def _remedy(
-    domain: InteropDomain,
-    reason: str,
-    a: UnitProfile,
-    b: UnitProfile,
-    exercise: Exercise,
-    profiles: Sequence[UnitProfile],
-    catalogue: Catalogue,
-    network: CommsNetwork,
-) -> tuple[str, frozenset[str]]:
+def _remedy(domain: InteropDomain, reason: str, a: UnitProfile, b: UnitProfile, scene: _Scene) -> _Remedy:
     """What fixes one failing pair (``a`` the tanker unit and ``b`` the receiver unit for AAR), and the
     nations that must act."""
-    both = frozenset({a.unit.nation, b.unit.nation})
+    both, pair = frozenset({a.unit.nation, b.unit.nation}), frozenset({_named(a), _named(b)})
+    if reason.startswith("not cleared") and domain is not InteropDomain.AAR:
+        return _Remedy(
+            f"{WHO} lift the refusal by a national clearance, or plan the vignette without these pairs",
+            both,
+            both,
+        )
     if domain is InteropDomain.AAR:
         needed = "boom" if "needs a boom" in reason else "drogue"
-        return _tankers_for(needed, profiles, catalogue), frozenset({b.unit.nation})
+        text = _tankers_for(needed, scene.profiles, scene.catalogue)
+        return _Remedy(text, frozenset({b.unit.nation}), frozenset({_named(b)}))
     if domain is InteropDomain.VOICE:
-        return _voice(a, b, reason, network)
+        return _voice(a, b, reason, scene)
     if domain is InteropDomain.DATA_LINK:
-        return (
+        return _Remedy(
             f"add a data-forwarding gateway (STANAG 5616, comms: gateway) holding "
             f"{', '.join(sorted(a.data_links))} and {', '.join(sorted(b.data_links))}, or fit a common link",
             both,
         )
     if domain is InteropDomain.C2:
-        return "add a C2 gateway or a Federated Mission Networking node serving both C2 systems", both
+        return _Remedy(
+            "add a C2 gateway or a Federated Mission Networking node serving both C2 systems", both
+        )
     if domain is InteropDomain.FUEL:
-        return (
-            f"plan national fuel supply for {a.unit.id} ({', '.join(sorted(a.fuels))}) and {b.unit.id} "
-            f"({', '.join(sorted(b.fuels))}): no common or substitute fuel between them",
-            both,
+        fuels = frozenset({_named(p, ", ".join(sorted(p.fuels))) for p in (a, b)})
+        return _Remedy(
+            f"plan national fuel supply for {WHO}: no common or substitute fuel between them", both, fuels
         )
     if domain is InteropDomain.AMMUNITION:
-        return (
-            f"plan national ammunition resupply for {a.unit.id} and {b.unit.id}: "
-            "no cross-servicing between them",
-            both,
+        return _Remedy(
+            f"plan national ammunition resupply for {WHO}: no cross-servicing between them", both, pair
         )
     if domain is InteropDomain.GEOSPATIAL:
-        return "agree one datum (WGS84) and grid (MGRS) for all exercise products", _datum_owners(
-            exercise, a, b
+        return _Remedy(
+            "agree one datum (WGS84) and grid (MGRS) for all exercise products",
+            _datum_owners(scene.exercise, a, b),
         )
-    return (
+    return _Remedy(
         "assign an interpreter or exchange liaison officers "
         "(participants: interpreters, liaison_officers_to)",
         both,
     )
 
 
-def _causes(
-    domain: InteropDomain,
-    reason: str | None,
-    a: int,
-    b: int,
-    exercise: Exercise,
-    profiles: Sequence[UnitProfile],
-    catalogue: Catalogue,
-    network: CommsNetwork,
-) -> list[_Cause]:
+def _causes(domain: InteropDomain, reason: str | None, a: int, b: int, scene: _Scene) -> list[_Cause]:
     """The causes behind one incompatible pair: one per missing standard and nation for the procedural
     domain, so that a planner sees who has to adopt what."""
+    profiles = scene.profiles
     if domain is InteropDomain.PROCEDURAL:
         nations = sorted({profiles[a].unit.nation, profiles[b].unit.nation})
         return [
             _Cause(
                 f"{nation} has not adopted {standard}",
-                f"{nation} implements {standard}, or the pair agrees a waiver (interoperability: waivers)",
-                frozenset({nation}),
+                _Remedy(
+                    f"{nation} implements {standard}, "
+                    "or the pair agrees a waiver (interoperability: waivers)",
+                    frozenset({nation}),
+                ),
             )
             for nation in nations
-            for standard in missing_standards(exercise, nation)
+            for standard in missing_standards(scene.exercise, nation)
         ]
     text = reason or f"incompatible in {domain.value}"
-    remedy, owners = _remedy(domain, text, profiles[a], profiles[b], exercise, profiles, catalogue, network)
-    if text.startswith("not cleared") and domain is not InteropDomain.AAR:
-        owners = frozenset({profiles[a].unit.nation, profiles[b].unit.nation})  # a refused clearance
-    return [_Cause(text, remedy, owners)]
+    return [_Cause(text, _remedy(domain, text, profiles[a], profiles[b], scene))]
 
 
 @dataclass
 class _Found:
-    """The pairs failing for one reason in one domain, gathered before they become a `Gap`."""
+    """The pairs failing for one reason in one domain, gathered before they become a `Gap`: each remedy
+    text with everyone it names, over all the pairs."""
 
-    remedy: str
+    remedies: dict[str, set[str]] = field(default_factory=dict)
     nations: set[str] = field(default_factory=set)
     owners: set[str] = field(default_factory=set)
     units: set[str] = field(default_factory=set)
     vignettes: set[str] = field(default_factory=set)
     pairs: int = 0
+
+    def remedy(self) -> str:
+        return "; ".join(_fill(text, who) for text, who in self.remedies.items())
 
 
 def find_gaps(
@@ -213,6 +285,7 @@ def find_gaps(
     network: CommsNetwork,
     conflicts: Sequence[SortieConflict],
 ) -> list[Gap]:
+    scene = _Scene.of(exercise, profiles, catalogue, network)
     index = {p.unit.id: i for i, p in enumerate(profiles)}
     grouped: dict[tuple[str, str], _Found] = {}
     for vignette in exercise.vignettes:
@@ -223,10 +296,11 @@ def find_gaps(
                 cell = result.unit_cell(a, b)
                 if cell.state is not State.INCOMPATIBLE:
                     continue
-                for cause in _causes(domain, cell.reason, a, b, exercise, profiles, catalogue, network):
-                    found = grouped.setdefault((domain.value, cause.problem), _Found(cause.remedy))
+                for problem, remedy in _causes(domain, cell.reason, a, b, scene):
+                    found = grouped.setdefault((domain.value, problem), _Found())
+                    found.remedies.setdefault(remedy.text, set()).update(remedy.who)
                     found.nations |= {profiles[a].unit.nation, profiles[b].unit.nation}
-                    found.owners |= cause.owners
+                    found.owners |= remedy.owners
                     found.units |= {profiles[a].unit.id, profiles[b].unit.id}
                     found.vignettes.add(vignette.id)
                     found.pairs += 1
@@ -234,7 +308,7 @@ def find_gaps(
         Gap(
             domain,
             problem,
-            f.remedy,
+            f.remedy(),
             tuple(sorted(f.nations)),
             tuple(sorted(f.owners)),
             tuple(sorted(f.units)),
@@ -279,11 +353,12 @@ def _unserved_receivers(catalogue: Catalogue, profiles: Sequence[UnitProfile]) -
                 "boom" if receiver.aar.receiver and receiver.aar.receiver.value == "receptacle" else "drogue"
             )
             nations = sorted({p.unit.nation for p in profiles if p.unit.id in units})
+            receivers = [_named(p) for p in profiles if p.unit.id in units]
             gaps.append(
                 Gap(
                     InteropDomain.AAR.value,
                     f"no tanker in the exercise can refuel {receiver_id}",
-                    _tankers_for(needed, profiles, catalogue),
+                    _fill(_tankers_for(needed, profiles, catalogue), receivers),
                     tuple(nations),
                     tuple(nations),  # the receivers' nations need a tanker
                     tuple(sorted(units)),

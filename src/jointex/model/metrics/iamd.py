@@ -42,7 +42,7 @@ IAMD_METRICS: tuple[MetricSpec, ...] = (
     ),
     MetricSpec(
         "iamd.interceptor_cost_millions",
-        "millions of the cost unit",
+        "million cost units",
         NON_NEGATIVE,
         True,
         "rounds x cost_per_shot",

@@ -46,6 +46,7 @@ class MapCanvas:
     placer: Placer
     title: str
     marking: str
+    layout: style.Layout
     labels: list[PlacedLabel] = field(default_factory=list)
     symbols: dict[str, str] = field(default_factory=dict)
     """gid of the drawn symbol image -> its SIDC (for the SVG, which embeds the vector symbol)."""
@@ -53,14 +54,21 @@ class MapCanvas:
 
     @classmethod
     def start(
-        cls, title: str, subtitle: str, marking: str, points: Sequence[tuple[float, float]]
+        cls,
+        title: str,
+        subtitle: str,
+        marking: str,
+        points: Sequence[tuple[float, float]],
+        layout: style.Layout = style.SHEET,
     ) -> MapCanvas:
-        """A map framing ``points`` (lon, lat), its base map, furniture and title drawn."""
-        figure = Figure(figsize=style.FIGURE_IN, dpi=style.LAYOUT_DPI)
+        """A map framing ``points`` (lon, lat), its base map, furniture and title drawn, on a figure of
+        ``layout``'s size (the size it is printed at)."""
+        figure = Figure(figsize=layout.figure_in, dpi=style.LAYOUT_DPI)
         FigureCanvasAgg(figure)
-        axes = figure.add_axes(style.MAP_BOX)
-        width_px = style.MAP_BOX[2] * style.FIGURE_IN[0] * style.LAYOUT_DPI
-        height_px = style.MAP_BOX[3] * style.FIGURE_IN[1] * style.LAYOUT_DPI
+        box = layout.map_box
+        axes = figure.add_axes(box)
+        width_px = box[2] * layout.width_in * style.LAYOUT_DPI
+        height_px = box[3] * layout.height_in * style.LAYOUT_DPI
         frame = Frame.around(points, width_px, height_px)
         axes.set_xlim(frame.lon_min, frame.lon_max)
         axes.set_ylim(frame.lat_min, frame.lat_max)
@@ -69,20 +77,46 @@ class MapCanvas:
         draw_base(axes, base)
         draw_graticule(axes, frame)
         bounds = tuple(float(v) for v in axes.bbox.extents)
-        canvas = cls(
-            figure, axes, frame, base, Placer((bounds[0], bounds[1], bounds[2], bounds[3])), title, marking
-        )
+        placer = Placer((bounds[0], bounds[1], bounds[2], bounds[3]))
+        canvas = cls(figure, axes, frame, base, placer, title, marking, layout)
         draw_furniture(axes, frame, canvas.placer, canvas.renderer, points)
-        figure.text(0.06, 0.955, title, fontsize=13, fontweight="bold", color=style.TEXT, va="center")
-        figure.text(0.06, 0.928, subtitle, fontsize=8.5, color=style.MUTED, va="center")
-        for y, va in ((0.992, "top"), (0.008, "bottom")):
+        text_width_in = layout.width_in * (1 - layout.left) - 0.15
+        heading = figure.text(
+            layout.left,
+            layout.from_top(0.42),
+            title,
+            fontsize=style.TITLE_PT,
+            fontweight="bold",
+            color=style.TEXT,
+            va="center",
+        )
+        drawn_in = heading.get_window_extent(canvas.renderer).width / style.LAYOUT_DPI
+        if drawn_in > text_width_in:  # a long title is set smaller rather than cut
+            heading.set_fontsize(max(0.97 * style.TITLE_PT * text_width_in / drawn_in, style.SUBTITLE_PT))
+            drawn_in = heading.get_window_extent(canvas.renderer).width / style.LAYOUT_DPI
+            if drawn_in > text_width_in:
+                heading.set_text(
+                    textwrap.shorten(title, int(len(title) * text_width_in / drawn_in), placeholder="…")
+                )
+        figure.text(
+            layout.left,
+            layout.from_top(0.56),
+            textwrap.fill(
+                subtitle, layout.characters(text_width_in, style.SUBTITLE_PT), break_on_hyphens=False
+            ),
+            fontsize=style.SUBTITLE_PT,
+            color=style.MUTED,
+            va="top",
+            linespacing=1.25,
+        )
+        for y, va in ((layout.from_top(0.02), "top"), (1 - layout.from_top(0.02), "bottom")):
             figure.text(
                 0.5,
                 y,
                 marking,
                 ha="center",
                 va=va,
-                fontsize=8.5,
+                fontsize=style.MARKING_PT,
                 fontweight="bold",
                 color=style.TEXT,
                 bbox={"boxstyle": "square,pad=0.25", "facecolor": "#eeeeee", "edgecolor": "none"},
@@ -210,7 +244,7 @@ class MapCanvas:
 
     def optional_label(self, text: str, lon: float, lat: float, **kwargs: Any) -> None:
         """A label drawn only where it covers nothing (country names)."""
-        artist, width, height = self._text(text, kwargs.pop("size", 8.0), **kwargs)
+        artist, width, height = self._text(text, kwargs.pop("size", style.COUNTRY_PT), **kwargs)
         x, y = self.display(lon, lat)
         box = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
         if self.placer.place_at(box):
@@ -234,25 +268,38 @@ class MapCanvas:
         layers: Sequence[tuple[str, Any]] = (),
     ) -> MapDocument:
         """Draw the key beside the map (legend entries, then notes) and return the document."""
-        side = self.figure.add_axes(style.KEY_BOX)
+        layout = self.layout
+        side = self.figure.add_axes(layout.key_box)
         side.set_axis_off()
         handles = [h if h is not None else Rectangle((0, 0), 0, 0, visible=False) for h, _ in key]
+        handle_in = (2.2 + 0.8) * style.KEY_PT / 72  # the handle and the space after it
         legend = side.legend(
             handles,
-            [textwrap.fill(t, 40) for _, t in key],
+            [
+                textwrap.fill(t, layout.characters(layout.key_width_in - handle_in, style.KEY_PT))
+                for _, t in key
+            ],
             loc="upper left",
             frameon=False,
-            fontsize=7.5,
+            fontsize=style.KEY_PT,
             handlelength=2.2,
             borderaxespad=0.0,
-            labelspacing=0.55,
+            labelspacing=0.45,
         )
         for (handle, _), text in zip(key, legend.get_texts(), strict=True):
             if handle is None:
                 text.set_fontweight("bold")
-        note = "\n".join(textwrap.fill(n, 48) for n in (*notes, self._source_note()))
+        width = layout.characters(layout.key_width_in, style.NOTE_PT)
+        note = "\n".join(textwrap.fill(n, width) for n in (*notes, self._source_note()))
         side.text(
-            0.0, 0.0, note, fontsize=6.5, color=style.MUTED, va="bottom", ha="left", transform=side.transAxes
+            0.0,
+            0.0,
+            note,
+            fontsize=style.NOTE_PT,
+            color=style.MUTED,
+            va="bottom",
+            ha="left",
+            transform=side.transAxes,
         )
         return MapDocument(
             title=self.title,

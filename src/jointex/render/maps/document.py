@@ -111,7 +111,7 @@ class MapDocument:
             return self.png()
         return (self.svg() if kind == "svg" else self.html()).encode("utf-8")
 
-    def png_data_uri(self, dpi: int = 110) -> str:
+    def png_data_uri(self, dpi: int = style.PNG_DPI) -> str:
         """The map as a PNG data URI, for reports that go to PDF too."""
         import base64
 

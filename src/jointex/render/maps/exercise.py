@@ -9,6 +9,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from jointex.model import Exercise, Label, Unit
+from jointex.model.metrics.display import plural
 from jointex.model.platform import Platform
 from jointex.render.maps import style
 from jointex.render.maps.canvas import KeyEntry, MapCanvas
@@ -83,9 +84,11 @@ def exercise_map(
     label: Label,
     units: Sequence[Unit] | None = None,
     title: str | None = None,
+    layout: style.Layout = style.SHEET,
 ) -> MapDocument:
-    """The exercise area and ``units`` (default: all the exercise's) on the base map, marked ``label``.
-    ``exercise`` is the version released to the map's reader: what it does not hold is not drawn."""
+    """The exercise area and ``units`` (default: all the exercise's) on the base map, marked ``label``,
+    drawn at ``layout``'s size. ``exercise`` is the version released to the map's reader: what it does
+    not hold is not drawn."""
     chosen = list(exercise.units if units is None else units)
     area = area_coords(exercise)
     points = [(float(x), float(y)) for x, y in area]
@@ -99,7 +102,7 @@ def exercise_map(
         f"{exercise.end_date:%d %b %Y} · host {exercise.host_nation}"
     )
     canvas = MapCanvas.start(
-        title or f"{exercise.name}: exercise area and units", subtitle, label.marking, points
+        title or f"{exercise.name}: exercise area and units", subtitle, label.marking, points, layout
     )
     canvas.polygon(
         area, facecolor="none", edgecolor=style.AREA, linewidth=1.4, linestyle=(0, (5, 3)), zorder=3
@@ -115,8 +118,8 @@ def exercise_map(
         (None, "Units"),
         (
             Line2D([], [], linestyle="none"),
-            f"{len(chosen) - len(away)} units as APP-6 symbols (friendly), "
-            "labelled with their id, nation first",
+            f"{plural(len(chosen) - len(away), 'unit')} on the map, each as its APP-6 symbol "
+            "(friendly) labelled with its id, nation first",
         ),
         *base_key(),
     ]
@@ -137,4 +140,4 @@ def base_key() -> list[KeyEntry]:
 def country_names(canvas: MapCanvas) -> None:
     """Country names where they fit, after every other label."""
     for name, lon, lat in canvas.base.countries:
-        canvas.optional_label(name.upper(), lon, lat, size=8.5, color=style.COUNTRY, fontstyle="italic")
+        canvas.optional_label(name.upper(), lon, lat, color=style.COUNTRY, fontstyle="italic")

@@ -63,13 +63,16 @@ def draw_furniture(
                 )
             )
         )
-    for fraction, text in ((0.0, "0"), (0.5, f"{length_km / 2:g}"), (1.0, f"{length_km:g} km")):
+    ticks = [(0.0, "0"), (0.5, f"{length_km / 2:g}"), (1.0, f"{length_km:g} km")]
+    if bar_fraction * axes.bbox.width < style.LAYOUT_DPI:  # under an inch: the middle figure would crowd
+        del ticks[1]
+    for fraction, text in ticks:
         artists.append(
             axes.text(
                 lon0 + fraction * span,
                 lat + 2.2 * bar_h,
                 text,
-                fontsize=7,
+                fontsize=style.TICK_PT,
                 ha="center",
                 va="bottom",
                 zorder=9,
@@ -161,7 +164,7 @@ def draw_graticule(axes: Any, frame: Frame) -> None:
     lats = graticule_ticks(frame.lat_min, frame.lat_max, lat_step)
     axes.set_xticks(lons, [degree_label(v, "E", "W") for v in lons])
     axes.set_yticks(lats, [degree_label(v, "N", "S") for v in lats])
-    axes.tick_params(labelsize=7, length=3, colors=style.MUTED, top=True, right=True)
+    axes.tick_params(labelsize=style.TICK_PT, length=3, colors=style.MUTED, top=True, right=True)
     axes.grid(True, color=style.GRID, linewidth=0.4, alpha=0.8, zorder=1.5)
     axes.set_axisbelow(False)
     for spine in axes.spines.values():

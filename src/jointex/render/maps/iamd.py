@@ -15,7 +15,9 @@ from matplotlib.patches import Patch
 
 from jointex.model import Exercise, GeoPoint, Label, Unit, Vignette
 from jointex.model.iamd import IamdParameters, ThreatClass
+from jointex.model.metrics.display import plural
 from jointex.model.platform import Platform
+from jointex.render.maps import style
 from jointex.render.maps.canvas import KeyEntry, MapCanvas
 from jointex.render.maps.document import KeyRow, MapDocument
 from jointex.render.maps.exercise import base_key, country_names, unit_rows, unit_text
@@ -40,8 +42,7 @@ ENVELOPE_COLOURS = ("#1565c0", "#2e7d32", "#6a1b9a", "#00838f", "#283593", "#558
 
 
 def _threats(threat: ThreatClass, count: int) -> str:
-    one, many = THREAT_WORDS[threat]
-    return f"{count} {one if count == 1 else many}"
+    return plural(count, *THREAT_WORDS[threat])
 
 
 def _stations(parameters: IamdParameters, units: Mapping[str, Unit]) -> list[tuple[Unit, GeoPoint, float]]:
@@ -67,10 +68,15 @@ def _stations(parameters: IamdParameters, units: Mapping[str, Unit]) -> list[tup
 
 
 def iamd_map(
-    exercise: Exercise, platforms: Mapping[str, Platform], vignette: Vignette, label: Label
+    exercise: Exercise,
+    platforms: Mapping[str, Platform],
+    vignette: Vignette,
+    label: Label,
+    layout: style.Layout = style.SHEET,
 ) -> MapDocument:
-    """The vignette's defence and raid on the base map, marked ``label``. ``exercise`` is the version
-    released to the reader: sensors and fire units of withheld units are not drawn."""
+    """The vignette's defence and raid on the base map, marked ``label``, drawn at ``layout``'s size.
+    ``exercise`` is the version released to the reader: sensors and fire units of withheld units are not
+    drawn."""
     parameters = IamdParameters.model_validate(vignette.parameters)
     units = exercise.units_by_id
     stations = _stations(parameters, units)
@@ -88,6 +94,7 @@ def iamd_map(
         f"doctrine {parameters.doctrine}",
         label.marking,
         points,
+        layout,
     )
     nations = sorted({unit.nation for unit, _, _ in stations})
     colours = {n: ENVELOPE_COLOURS[i % len(ENVELOPE_COLOURS)] for i, n in enumerate(nations)}
@@ -170,7 +177,8 @@ def iamd_map(
         _key(parameters, nations, colours),
         [
             f"Envelopes: each fire unit's longest engagement range over the threat classes it engages; "
-            f"{len(stations)} sensor and fire unit positions of {len({u.id for u, _, _ in stations})} units."
+            f"{plural(len(stations), 'sensor and fire unit position')} of "
+            f"{plural(len({u.id for u, _, _ in stations}), 'unit')}."
         ],
         [*unit_rows(list({u.id: u for u, _, _ in stations}.values()), platforms), *_rows(parameters)],
     )

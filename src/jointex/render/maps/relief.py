@@ -2,8 +2,9 @@
 
 Supply sources (hubs) and the affected sites, labelled by name; the road network with its damage; and the
 trips of the plan without disruptions, one layer per day, coloured by nation: trucks along the roads the
-model routes them on (`roads.py`), helicopters, aircraft and landing craft straight. Sites are sized by
-the people in need and, after a rehearsal, coloured by the share of their need met.
+model times them on (`RoadNetwork.quickest_routes`, damaged roads counted slower), helicopters, aircraft
+and landing craft straight. Sites are sized by the people in need and, after a rehearsal, coloured by the
+share of their need met.
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ from matplotlib.lines import Line2D
 
 from jointex.model import Label
 from jointex.model.hadr import AssetType, HadrParameters, SegmentState
+from jointex.model.metrics.display import plural
 from jointex.rehearse.vignettes.hadr import DayPlan, HadrScene
 from jointex.render.maps import style
 from jointex.render.maps.canvas import KeyEntry, MapCanvas
 from jointex.render.maps.document import KeyRow, MapDocument
 from jointex.render.maps.exercise import base_key
-from jointex.render.maps.roads import road_paths
 
 TRIP_STYLES: dict[AssetType, Any] = {
     AssetType.TRUCK: "solid",
@@ -53,18 +54,20 @@ def relief_map(
     label: Label,
     title: str,
     need_met_pct: Sequence[float] | None = None,
+    layout: style.Layout = style.SHEET,
 ) -> MapDocument:
-    """Sites, sources, roads and each day's trips on the base map, marked ``label``; sites coloured by
-    ``need_met_pct`` (per site, from a rehearsal) when given."""
+    """Sites, sources, roads and each day's trips on the base map, marked ``label``, drawn at
+    ``layout``'s size; sites coloured by ``need_met_pct`` (per site, from a rehearsal) when given."""
     nodes = np.column_stack([scene.lon_deg, scene.lat_deg])
     if parameters.roads.junctions:
         junctions = np.array([(j.position.lon_deg, j.position.lat_deg) for j in parameters.roads.junctions])
         nodes = np.vstack([nodes, junctions])
     subtitle = (
-        f"{scene.vignette_id} (HADR) · {scene.sites} sites, {scene.sources} supply sources · trips of the "
-        f"plan without disruptions, day 1 of {scene.days}"
+        f"{scene.vignette_id} (HADR) · {plural(scene.sites, 'site')}, "
+        f"{plural(scene.sources, 'supply source')} · trips of the plan without disruptions, day 1 of "
+        f"{scene.days}"
     )
-    canvas = MapCanvas.start(title, subtitle, label.marking, [(float(x), float(y)) for x, y in nodes])
+    canvas = MapCanvas.start(title, subtitle, label.marking, [(float(x), float(y)) for x, y in nodes], layout)
     ids = [s.id for s in parameters.sources] + [s.id for s in parameters.sites]
     ids += [j.id for j in parameters.roads.junctions]
     index = {node: i for i, node in enumerate(ids)}
@@ -134,7 +137,7 @@ def _trip_layers(
     canvas: MapCanvas, scene: HadrScene, plans: Sequence[DayPlan], nodes: np.ndarray, colours: dict[str, str]
 ) -> list[tuple[str, object]]:
     """One line collection per day (``day-1``...), only the first visible."""
-    paths = road_paths(scene.roads)
+    paths = scene.roads.quickest_routes(np.zeros(scene.roads.links, dtype=bool))  # no disruptions
     layers: list[tuple[str, object]] = []
     for plan in plans:
         lines, line_colours, line_styles = [], [], []
@@ -165,9 +168,13 @@ def _key(
         (None, "Relief"),
         (
             Line2D([], [], marker="s", linestyle="none", color="#212121"),
-            "Supply source (port, airfield, depot, ship)",
+            "Supply source",
         ),
-        (site, "Site, sized by the people in need"),
+        (
+            site,
+            "Site, sized by the people in need"
+            + (", coloured by the share of its need met (rehearsal mean):" if coloured else ""),
+        ),
     ]
     if coloured:
         key += [
@@ -180,7 +187,7 @@ def _key(
                     color=style.coverage_colour(p),
                     markeredgecolor="#212121",
                 ),
-                f"{p}% of the need met (rehearsal mean)",
+                f"{p}%",
             )
             for p in (100, 50, 0)
         ]

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from jointex.errors import MissingSystemLibrary, Problem
+from jointex.errors import MissingSystemLibrary, Problem, Severity
 from jointex.render.maps.symbol_cache import SymbolCache
 
 RASTER_HEIGHT_PX = 96
@@ -105,6 +105,15 @@ def _cairosvg() -> Any:
         )
         raise MissingSystemLibrary((problem,)) from None
     return cairosvg
+
+
+def map_left_out(missing: MissingSystemLibrary) -> tuple[Problem, ...]:
+    """Warnings for a report written without its map (the reports still go out without Cairo), saying
+    what to install to get it."""
+    return tuple(
+        Problem(f"written without its map: {problem.message}", severity=Severity.WARNING)
+        for problem in missing.problems
+    )
 
 
 @cache

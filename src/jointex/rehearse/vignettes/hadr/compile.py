@@ -104,15 +104,6 @@ class HadrVignette:
         return ("hadr.need_met_pct",)
 
     @property
-    def threads(self) -> int:
-        """The former name of `workers` (replications ran on threads before they ran on processes)."""
-        return self.workers
-
-    @threads.setter
-    def threads(self, count: int) -> None:
-        self.workers = count
-
-    @property
     def stopping(self) -> StoppingRule:
         """Without --replications: a replication plans every day with PyVRP (about half a second), so up to
         100, stopping once the need met is known to +-1 percentage point, after at least 30; batches of one

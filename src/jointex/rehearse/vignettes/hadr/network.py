@@ -76,13 +76,46 @@ class RoadNetwork:
             np.fill_diagonal(matrix, 0.0)
         return km, slow
 
+    def quickest_routes(self, closed: NDArray[np.bool_]) -> RoadRoutes:
+        """The roads a truck drives between places with the links in ``closed`` shut: the quickest paths,
+        whose time-equivalent length `travel` gives as ``slow_km`` (damaged segments count as longer)."""
+        if not len(self.link_ends):
+            return RoadRoutes(None)
+        open_links = ~closed & ~self.initially_closed
+        graph = _graph(
+            self.link_ends[open_links], (self.link_km * self.link_slowdown)[open_links], len(self.gc_km)
+        )
+        _, predecessors = dijkstra(
+            graph, directed=True, indices=np.arange(self.places), return_predecessors=True
+        )
+        return RoadRoutes(np.asarray(predecessors, dtype=np.int64))
 
-def _shortest(ends: NDArray[np.int64], weights: NDArray[np.float64], nodes: int) -> NDArray[np.float64]:
-    if not len(ends):
-        result = np.full((nodes, nodes), np.inf)
-        np.fill_diagonal(result, 0.0)
-        return result
-    # both directions; keep the shorter of parallel segments (csr sums duplicates, so reduce first)
+
+@dataclass(frozen=True)
+class RoadRoutes:
+    """The quickest road paths from every place, node by node (`RoadNetwork.quickest_routes`)."""
+
+    predecessors: NDArray[np.int64] | None
+    """[place, node]: the node before ``node`` on the path from ``place`` (negative where no road leads);
+    None without segments, where a leg has no road geometry (great-circle km times the road factor)."""
+
+    def path(self, start: int, end: int) -> list[int]:
+        """Nodes from place ``start`` to node ``end`` (places and junctions), ends included; ``[start,
+        end]`` without segments or where no road joins them."""
+        if self.predecessors is None or start == end:
+            return [start, end]
+        nodes = [end]
+        while nodes[-1] != start:
+            before = int(self.predecessors[start, nodes[-1]])
+            if before < 0:
+                return [start, end]
+            nodes.append(before)
+        return nodes[::-1]
+
+
+def _graph(ends: NDArray[np.int64], weights: NDArray[np.float64], nodes: int) -> csr_array:
+    """The road graph in both directions, keeping the shorter of parallel segments (csr sums duplicates,
+    so reduce first)."""
     rows = np.concatenate([ends[:, 0], ends[:, 1]])
     cols = np.concatenate([ends[:, 1], ends[:, 0]])
     values = np.concatenate([weights, weights])
@@ -90,8 +123,15 @@ def _shortest(ends: NDArray[np.int64], weights: NDArray[np.float64], nodes: int)
     rows, cols, values = rows[order], cols[order], values[order]
     first = np.ones(len(rows), dtype=bool)
     first[1:] = (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])
-    graph = csr_array((values[first], (rows[first], cols[first])), shape=(nodes, nodes))
-    return np.asarray(dijkstra(graph, directed=True), dtype=np.float64)
+    return csr_array((values[first], (rows[first], cols[first])), shape=(nodes, nodes))
+
+
+def _shortest(ends: NDArray[np.int64], weights: NDArray[np.float64], nodes: int) -> NDArray[np.float64]:
+    if not len(ends):
+        result = np.full((nodes, nodes), np.inf)
+        np.fill_diagonal(result, 0.0)
+        return result
+    return np.asarray(dijkstra(_graph(ends, weights, nodes), directed=True), dtype=np.float64)
 
 
 def compile_roads(parameters: HadrParameters) -> RoadNetwork:

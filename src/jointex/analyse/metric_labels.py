@@ -1,0 +1,38 @@
+"""The names people know an exercise's ids by, for metric titles: ``Leakers at Vilnius government
+district`` rather than ``Leakers at VILNIUS``, ``Need met at Guiuan`` rather than ``Need met at PH0826-GUI``.
+
+Built from the version of the exercise a document is for (the released one), so a title never names what
+its reader may not see. The metric names themselves (``iamd.leakers.VILNIUS``) keep the ids: objectives,
+run files and ``--json`` use them.
+"""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from jointex.catalogue import nation_name
+from jointex.model import VIGNETTE_PARAMETER_MODELS, Exercise, Vignette
+
+
+def metric_labels(exercise: Exercise, vignette: Vignette | None = None) -> dict[str, str]:
+    """Id -> name for the placeholders of metric names (`jointex.model.metrics.display.metric_title`):
+    participating nations (``DEU`` -> ``Germany``), units, and each vignette's places as its kind's
+    parameters name them (defended assets; relief sites and supply sources). ``vignette`` (one rehearsed)
+    names its own places last, so they win over another vignette's place of the same id. An id without
+    a name is left out (its title shows the id); a vignette whose parameters do not validate (the
+    exercise checks report it) names nothing."""
+    labels = {nation: nation_name(nation) for nation in exercise.nations}
+    labels.update({unit.id: unit.name for unit in exercise.units})
+    for each in (*exercise.vignettes, *((vignette,) if vignette else ())):
+        labels.update(_place_names(each))
+    return labels
+
+
+def _place_names(vignette: Vignette) -> dict[str, str]:
+    model = VIGNETTE_PARAMETER_MODELS.get(vignette.kind)
+    if model is None:
+        return {}
+    try:
+        return model.model_validate(vignette.parameters).place_names()
+    except ValidationError:
+        return {}
