@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-
 from jointex.analyse.interop import InteropResult, State
 from jointex.analyse.interop.scoring import LISI_LEVELS, NATO_DEGREES
 from jointex.assess.evidence import interop_metrics
 from jointex.model import Exercise, Label
-from jointex.model.metrics.display import format_metric, format_number, metric_title, plural
+from jointex.model.metrics.display import format_metric, metric_title
 from jointex.model.metrics.interop import domain_title
 from jointex.render.charts import network_drawing
+from jointex.render.environment import add_helpers, template
 from jointex.render.html_charts import heatmap
 
-_environment = Environment(
-    loader=PackageLoader("jointex.render", "templates"), autoescape=select_autoescape(["html", "j2"])
-)
-_environment.globals.update(number=format_number, plural=plural, domain_title=domain_title)
+add_helpers(domain_title=domain_title)
 
 
 def render_interop_html(
@@ -40,7 +36,7 @@ def render_interop_html(
             }
         )
     spof_nodes = {s.node for s in result.single_points_of_failure}
-    return _environment.get_template("interop.html.j2").render(
+    return template("interop.html.j2").render(
         exercise=exercise,
         result=result,
         label=label,

@@ -14,18 +14,16 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from jointex.assess.ratings import MeasureResult
 from jointex.assess.report import AspectSection, ReportData
 from jointex.model.metrics.display import (
     format_estimate,
     format_number,
-    metric_title,
     metric_unit,
-    plural,
 )
 from jointex.model.metrics.interop import domain_title
+from jointex.render.environment import add_helpers, template
 from jointex.render.html_charts import (
     RATING_COLOURS,
     STATUS_COLOURS,
@@ -39,9 +37,6 @@ from jointex.render.page_layout import pages_holding
 if TYPE_CHECKING:
     from weasyprint.document import Document
 
-_environment = Environment(
-    loader=PackageLoader("jointex.render", "templates"), autoescape=select_autoescape(["html", "j2"])
-)
 
 COMPARATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 
@@ -68,14 +63,7 @@ def evidence(result: MeasureResult) -> str:
     return format_estimate(found.value, found.ci_low, found.ci_high, unit=_unit(result))
 
 
-_environment.filters.update(
-    number=format_number,
-    plural=plural,
-    metric_title=metric_title,
-    domain_title=domain_title,
-    threshold=threshold,
-    evidence=evidence,
-)
+add_helpers(domain_title=domain_title, threshold=threshold, evidence=evidence)
 
 
 def _figures(report: ReportData, sections: list[AspectSection]) -> dict[str, StackedBars | Heatmap]:
@@ -118,7 +106,7 @@ def render_report_html(report: ReportData) -> str:
         "figures": _figures(report, sections),
         "page_label": css_string(report.label.marking),
     }
-    return _environment.get_template("report.html.j2").render(context)
+    return template("report.html.j2").render(context)
 
 
 SUMMARY_ALONE = '<section class="summary alone">'

@@ -6,25 +6,20 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from textwrap import wrap
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-
 from jointex.errors import MissingSystemLibrary, Problem
 from jointex.model import Exercise, Label, VignetteKind
 from jointex.model.hadr import HadrParameters
 from jointex.model.metrics import METRICS
-from jointex.model.metrics.display import estimate_parts, format_number, metric_title, metric_unit, plural
+from jointex.model.metrics.display import estimate_parts
 from jointex.model.platform import Platform
 from jointex.rehearse.engine import Estimate
 from jointex.rehearse.simulate import Simulation
 from jointex.rehearse.vignettes.hadr.summary import WORST_SITES_SHOWN
 from jointex.render.charts import interval_bars, interval_line
+from jointex.render.environment import add_helpers, template
 from jointex.render.maps.relief import relief_map
 from jointex.render.maps.style import REPORT_TALL, nation_colours
 from jointex.render.maps.symbols import map_left_out
-
-_environment = Environment(
-    loader=PackageLoader("jointex.render", "templates"), autoescape=select_autoescape(["html", "j2"])
-)
 
 
 def _parts(e: Estimate, signed: bool = False) -> tuple[str, str]:
@@ -35,9 +30,7 @@ def _parts(e: Estimate, signed: bool = False) -> tuple[str, str]:
     return estimate, interval or ""
 
 
-_environment.globals.update(
-    parts=_parts, number=format_number, plural=plural, metric_title=metric_title, metric_unit=metric_unit
-)
+add_helpers(parts=_parts)
 
 
 def _triple(e: Estimate) -> tuple[float, float, float]:
@@ -108,7 +101,7 @@ def render_simulation_page(
         for metric, d in (differences or {}).items()
     }
     vignette_map, warnings = _iamd_map(simulation, label, exercise, platforms or {})
-    html = _environment.get_template("simulation.html.j2").render(
+    html = template("simulation.html.j2").render(
         relief=relief,
         vignette_map=vignette_map,
         simulation=simulation,

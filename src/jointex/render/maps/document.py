@@ -94,12 +94,9 @@ class MapDocument:
 
     def html(self) -> str:
         """A self-contained page: the label, the title, the map (SVG) and a table of what it shows."""
-        from jinja2 import Environment, PackageLoader, select_autoescape
+        from jointex.render.environment import template
 
-        environment = Environment(
-            loader=PackageLoader("jointex.render", "templates"), autoescape=select_autoescape(["html", "j2"])
-        )
-        return environment.get_template("map.html.j2").render(
+        return template("map.html.j2").render(
             document=self,
             map_svg=self.svg_element(),
             rows=[(row, _small_symbol(row.sidc) if row.sidc else "") for row in self.rows],
