@@ -210,7 +210,7 @@ def test_demo_writes_into_jointex_demo_by_default(tmp_path: Path, monkeypatch: p
     assert "Report: jointex-demo/BS27-after-action-report.pdf" in result.stdout
     assert "Nation pairs" in result.stdout and "Objective ratings" in result.stdout
     assert "integrated − national" in result.stdout and "iamd.shots.USA" in result.stdout
-    assert "Rounds fired by the United States" in result.stdout
+    assert "Rounds fired by United States" in result.stdout
     assert "Sites by need met, worst first" in result.stdout and "Deliveries by nation" in result.stdout
     assert (tmp_path / "jointex-demo" / "BS27-after-action-report.html").is_file()
 
