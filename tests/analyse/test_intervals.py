@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jointex.analyse.intervals import gamma_quantile, mean_interval, t_quantile
+from jointex.analyse.intervals import T_975_BY_DEGREES_OF_FREEDOM, gamma_quantile, mean_interval, t_quantile
 from jointex.model.metrics import COUNT, NON_NEGATIVE, PERCENT, PROPORTION, UNBOUNDED, Domain, rating
 
 
@@ -113,6 +113,28 @@ def test_assessing_observations_does_not_import_scipy_stats() -> None:
         "mean_interval(2.0, 1.0, 10, COUNT);"
         "from jointex.assess.evidence import _t95; _t95(3);"
         "print('scipy.stats' in sys.modules)"
+    )
+    found = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert found.stdout.strip() == "False"
+
+
+def test_the_t_table_of_the_reports_holds_scipys_values() -> None:
+    from scipy.special import stdtrit
+
+    for degrees_of_freedom, value in enumerate(T_975_BY_DEGREES_OF_FREEDOM, start=1):
+        assert value == pytest.approx(float(stdtrit(degrees_of_freedom, 0.975)), rel=1e-14)
+    assert t_quantile(0.975, 31) == pytest.approx(float(stdtrit(31, 0.975)), rel=1e-14)  # beyond the table
+
+
+def test_evaluators_intervals_of_up_to_31_observations_load_no_scipy() -> None:
+    """SciPy's special functions take a quarter of a second to load: a report rating evaluators'
+    observations does without them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from jointex.assess.evidence import _t95; _t95(31); "
+        "print('scipy.special' in sys.modules)"
     )
     found = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert found.stdout.strip() == "False"
