@@ -209,6 +209,8 @@ def test_demo_writes_into_jointex_demo_by_default(tmp_path: Path, monkeypatch: p
     assert result.exit_code == 0, result.output
     assert "Report: jointex-demo/BS27-after-action-report.pdf" in result.stdout
     assert "Nation pairs" in result.stdout and "Objective ratings" in result.stdout
+    # The summary counts the coalition version (18 of the 19 units validated): it says so.
+    assert "Withheld from this version: 1 unit, 1 inject" in " ".join(result.stdout.split())
     assert "integrated − national" in result.stdout and "iamd.shots.USA" in result.stdout
     assert "Rounds fired by United States" in result.stdout
     assert "Sites by need met, worst first" in result.stdout and "Deliveries by nation" in result.stdout

@@ -97,3 +97,21 @@ def test_a_bad_runs_folder_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", str(EXAMPLES[0]), "--runs", str(tmp_path / "none")])
     assert result.exit_code == 2
     assert "runs folder not found" in result.stderr
+
+
+def test_a_report_without_the_rehearsal_says_which_to_run_and_pass(tmp_path: Path) -> None:
+    """Without its run, OBJ-DEF-1 is rated on the evaluators alone (better than with the rehearsal's
+    leak probability): the planner is told so, and how to rehearse; with the run, nothing is said."""
+    result = runner.invoke(app, ["report", str(EXAMPLES[0]), "--for", "POL", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    warning = " ".join(result.stderr.split())
+    assert "no run of vignette V-IAMD-RAID was given" in warning and "OBJ-DEF-1" in warning
+    assert "--vignette V-IAMD-RAID --runs RUNS" in warning
+    runs = tmp_path / "runs"
+    runs.mkdir()
+    exercise = load_exercise(EXAMPLES[0]).exercise
+    leak = {"iamd.leak_probability": {"mean": 0.03, "ci_low": 0.02, "ci_high": 0.04}}
+    (runs / "raid.json").write_text(json.dumps(run_file(exercise, "V-IAMD-RAID", leak)))
+    result = runner.invoke(app, ["report", str(EXAMPLES[0]), "--runs", str(runs), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "no run of vignette" not in result.stderr

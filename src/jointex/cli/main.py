@@ -512,7 +512,7 @@ def demo(
         render_validation(result.report)
         print_problems(result.report.problems)
         if result.summary:
-            render_summary(result.summary)
+            render_summary(result.summary, result.release)
         if result.interop:
             render_interop_brief(result.interop)
         for rehearsal in result.rehearsals:

@@ -13,6 +13,7 @@ from jointex.assess import Assessment
 from jointex.errors import Problem, Severity
 from jointex.model.metrics.display import plural
 from jointex.render.pdf_engine import pdf_engine_problem
+from jointex.security.release import release_statement
 from jointex.service.exercises import LoadedExercise, ValidationReport, load_exercise, validate_exercise
 from jointex.service.files import Written
 from jointex.service.interop import interop_for_exercise, write_interop_report
@@ -63,6 +64,9 @@ class DemoResult:
     warnings: tuple[Problem, ...] = ()
     """What the demo could not do on this machine (the PDF without Pango, the maps without Cairo), and how
     to make it."""
+    release: str = ""
+    """Whom the summary and the reports are for and how much was withheld from them (the coalition
+    version), as `jointex show` opens."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -71,6 +75,7 @@ class DemoResult:
             "interop": self.interop.to_dict() if self.interop else None,
             "assessment": self.assessment.to_dict() if self.assessment else None,
             "label": self.label,
+            "release": self.release,
             "not_rehearsed": list(self.not_rehearsed),
             "rehearsals": [r.simulation.to_dict() for r in self.rehearsals],
             "written": [str(path) for path in self.written],
@@ -150,7 +155,8 @@ def run_demo(out: Path, replications: int = DEMO_REPLICATIONS) -> DemoResult:
     if report.loaded is None:
         return DemoResult(report, None, None, ())
     loaded = report.loaded
-    summary = summary_for_exercise(loaded).summary  # the coalition version, as the reports below
+    shown = summary_for_exercise(loaded)  # the coalition version, as the reports below
+    summary = shown.summary
     interop_run = interop_for_exercise(loaded)
     interop = interop_run.result
     left_out: list[Problem] = []
@@ -185,4 +191,5 @@ def run_demo(out: Path, replications: int = DEMO_REPLICATIONS) -> DemoResult:
         tuple(f"{v.id} ({v.kind.value})" for v in loaded.exercise.vignettes if v.kind not in SIMULATED_KINDS),
         tuple(rehearsals),
         _once([*warnings, *after_action.warnings, *left_out]),
+        release_statement(shown.release),
     )

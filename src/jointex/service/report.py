@@ -8,6 +8,7 @@ from pathlib import Path
 from jointex.assess import Assessment, assess
 from jointex.assess.report import ReportData, build_report
 from jointex.assess.run_checks import used_run_files
+from jointex.assess.unrehearsed import unrehearsed_vignettes
 from jointex.errors import InputError, MissingSystemLibrary, Problem
 from jointex.formats.observations import read_observations
 from jointex.model.assessment import Observations
@@ -27,7 +28,8 @@ class ReportRun:
     report: ReportData
     written: tuple[Path, ...]
     warnings: tuple[Problem, ...] = ()
-    """What the report had to go without (its map, without the Cairo library), and how to get it."""
+    """What the report had to go without (its map, without the Cairo library; a rehearsal's evidence,
+    without its run file), and how to get it."""
 
 
 def find_observations(exercise_file: Path) -> Path | None:
@@ -140,4 +142,5 @@ def write_report(
     if pdf_bytes is not None:
         written.append(out / f"{stem}.pdf")
         write_bytes_atomically(written[1], pdf_bytes)
-    return ReportRun(assessment, report, tuple(written), placed_in(written[0], exercise_map.warnings))
+    warnings = (*placed_in(written[0], exercise_map.warnings), *unrehearsed_vignettes(assessment))
+    return ReportRun(assessment, report, tuple(written), warnings)
