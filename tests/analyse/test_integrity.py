@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from pydantic import BaseModel, Field
 
 from jointex.errors import Severity
 from jointex.model import VIGNETTE_PARAMETER_MODELS, VignetteKind
 from jointex.service.exercises import load_exercise, validate_exercise
-from tests.conftest import MINIMAL, WriteFolder
+from tests.conftest import MINIMAL, REPO, WriteFolder
 from tests.formats.bad_input_corpus import swap
 
 
@@ -143,4 +146,33 @@ def test_a_label_on_a_participant_bounds_its_units(write_folder: WriteFolder) ->
     assert [p.message for p in validate_exercise(write_folder({"exercise.yaml": text})).problems] == [
         "label is less restrictive than participant USA's (NATO RESTRICTED // REL TO USA): "
         "releases to NOR, which the parent does not",
+    ]
+
+
+def _baltic_shield_with(tmp_path: Path, old: str, new: str) -> Path:
+    folder = tmp_path / "baltic-shield"
+    shutil.copytree(REPO / "examples" / "baltic-shield", folder)
+    exercise = folder / "exercise.yaml"
+    exercise.write_text(swap(old, new, exercise.read_text(encoding="utf-8")), encoding="utf-8")
+    return exercise
+
+
+def test_a_typo_in_a_vignette_unit_list_is_one_problem_not_three(tmp_path: Path) -> None:
+    """The IAMD parameters name USA-PATRIOT; with the vignette's list misspelling it, the one problem is
+    the typo, with the fix, not two more that offer the typo as the expected value."""
+    units = "units: [USA-PATRIOT, DEU-PATRIOT,"
+    exercise = _baltic_shield_with(tmp_path, units, units.replace("USA-PATRIOT,", "USA-PATRIOTT,"))
+    problems = validate_exercise(exercise).problems
+    assert [(p.line, p.message) for p in problems] == [
+        (82, "unknown unit 'USA-PATRIOTT'; did you mean USA-PATRIOT, DEU-PATRIOT, NLD-PATRIOT?")
+    ]
+
+
+def test_a_parameter_unit_missing_from_a_vignette_lists_its_units_in_words(tmp_path: Path) -> None:
+    units = "units: [USA-PATRIOT, DEU-PATRIOT,"
+    exercise = _baltic_shield_with(tmp_path, units, "units: [DEU-PATRIOT,")
+    messages = [p.message for p in validate_exercise(exercise).problems]
+    assert messages == 2 * [
+        "iamd parameter: unit 'USA-PATRIOT' does not take part in V-IAMD-RAID; expected one of its "
+        "units DEU-PATRIOT, NLD-PATRIOT, LTU-NASAMS, POL-CUAS, LTU-CRC, USA-AWACS"
     ]

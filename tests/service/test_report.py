@@ -10,9 +10,9 @@ from pypdf import PdfReader
 
 from jointex import load_exercise
 from jointex.errors import InputError
-from jointex.formats.observations import read_observations
+from jointex.formats.observations import find_observations, read_observations
 from jointex.model import Exercise, Label
-from jointex.service.report import find_observations, write_report
+from jointex.service.report import write_report
 from tests.conftest import EXAMPLES
 
 SECTIONS = [  # crisis response has no objective in the flagship: one line of the summary, no section

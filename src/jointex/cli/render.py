@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def render_validation(report: ValidationReport) -> None:
-    if report.loaded is None:
+    if report.loaded is None or not report.ok:  # a valid exercise may still have a bad observations file
         errors.print(f"✗ {report.path}: invalid", style="bold red", markup=False)
         return
     exercise = report.loaded.exercise

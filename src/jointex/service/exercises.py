@@ -12,6 +12,7 @@ from jointex.formats.catalogue_yaml import read_platform_file
 from jointex.formats.exercise_yaml import ParsedExercise, parse_exercise_file
 from jointex.formats.include_files import EXERCISE_FILE_NAMES
 from jointex.formats.includes import display_path
+from jointex.formats.observations import find_observations, read_observations
 from jointex.model import Exercise
 
 
@@ -130,7 +131,8 @@ def load_exercise(path: str | Path) -> LoadedExercise:
 
 def validate_exercise(path: str | Path) -> ValidationReport:
     """Validate one exercise file (or the ``exercise.yaml`` of a folder), returning the problems instead
-    of raising them."""
+    of raising them. The evaluators' file beside it (``observations.yaml``, ``.yml`` or ``.csv``) is
+    checked too, once the exercise is valid: its observations must name objectives of the exercise."""
     try:
         path = exercise_file(path)
     except InputError as error:
@@ -139,4 +141,10 @@ def validate_exercise(path: str | Path) -> ValidationReport:
         loaded = load_exercise(path)
     except InputError as error:
         return ValidationReport(path, tuple(error.problems))
+    try:
+        found = find_observations(path)
+        if found is not None:
+            read_observations(found, loaded.exercise.objectives_by_id)
+    except InputError as error:
+        return ValidationReport(path, (*error.problems, *loaded.warnings), loaded, loaded.files)
     return ValidationReport(path, loaded.warnings, loaded, loaded.files)

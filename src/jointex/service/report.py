@@ -9,8 +9,8 @@ from jointex.assess import Assessment, assess
 from jointex.assess.report import ReportData, build_report
 from jointex.assess.run_checks import used_run_files
 from jointex.assess.unrehearsed import unrehearsed_vignettes
-from jointex.errors import InputError, MissingSystemLibrary, Problem
-from jointex.formats.observations import read_observations
+from jointex.errors import MissingSystemLibrary, Problem
+from jointex.formats.observations import find_observations, read_observations
 from jointex.model.assessment import Observations
 from jointex.render.pdf_engine import pdf_engine_problem
 from jointex.security.evidence import ReleasedEvidence, release_evidence
@@ -18,8 +18,6 @@ from jointex.security.release import Release, release_exercise
 from jointex.service.exercises import LoadedExercise, load_exercise
 from jointex.service.files import placed_in, write_bytes_atomically, write_text_atomically
 from jointex.service.runs import checked_run_files
-
-OBSERVATION_FILES = ("observations.yaml", "observations.yml", "observations.csv")
 
 
 @dataclass(frozen=True)
@@ -30,23 +28,6 @@ class ReportRun:
     warnings: tuple[Problem, ...] = ()
     """What the report had to go without (its map, without the Cairo library; a rehearsal's evidence,
     without its run file), and how to get it."""
-
-
-def find_observations(exercise_file: Path) -> Path | None:
-    """The evaluators' file in the exercise folder, if there is one. Raises `InputError` for one that is
-    a link leading out of the folder (never followed, and never named beyond its own name)."""
-    folder = exercise_file.parent
-    for name in OBSERVATION_FILES:
-        candidate = folder / name
-        if candidate.is_file():
-            if not candidate.resolve().is_relative_to(folder.resolve()):
-                raise InputError.single(
-                    f"{name} is a link that leads out of the exercise folder; refused",
-                    file=candidate,
-                    expected="the evaluators' file inside the exercise folder",
-                )
-            return candidate
-    return None
 
 
 @dataclass(frozen=True)
@@ -70,16 +51,9 @@ def assess_version(
     as loaded, before anything is withheld (`checked_run_files`). Raises `InputError`."""
     loaded = loaded or load_exercise(path)
     found = observations or find_observations(Path(path))
-    notes = read_observations(found) if found else Observations()
+    notes = read_observations(found, loaded.exercise.objectives_by_id) if found else Observations()
     run_files = checked_run_files(runs, loaded.exercise, reader) if runs else []
     results = [f.run for f in run_files]
-    unknown = sorted({o.objective for o in notes.observations} - set(loaded.exercise.objectives_by_id))
-    if unknown:
-        raise InputError.single(
-            f"observations name unknown objectives: {', '.join(unknown)}",
-            file=found,
-            expected="objective ids of the exercise",
-        )
     release = release_exercise(loaded.exercise, reader)
     evidence = release_evidence(notes, results, loaded.exercise, release)
     assessment = assess(release.exercise, loaded.catalogue, evidence.observations, evidence.runs)
