@@ -149,7 +149,7 @@ CASES: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "bad-calendar-date",
         {"exercise.yaml": swap("end_date: 2027-06-10", "end_date: 2027-06-31")},
         [
-            "exercise.yaml:7:11: end_date: Input should be a valid date or datetime, day value is outside expected range",
+            "exercise.yaml:7:11: end_date: not a date (day value is outside expected range) (expected a date written YYYY-MM-DD, such as 2027-05-10)",
             "1 more check could not run until these are fixed: dates and times",
         ],
     ),

@@ -86,7 +86,8 @@ def test_a_date_that_cannot_be_read_stops_only_the_checks_that_need_it(write_fol
     text = swap("start_date: 2027-06-01", "start_date: first of June", SEVEN_PROBLEMS["exercise.yaml"])
     report = validate_exercise(write_folder({**SEVEN_PROBLEMS, "exercise.yaml": text}))
     assert [str(p) for p in report.problems] == [
-        "exercise.yaml:7:13: start_date: Input should be a valid date or datetime, invalid character in year",
+        "exercise.yaml:7:13: start_date: not a date (invalid character in year) "
+        "(expected a date written YYYY-MM-DD, such as 2027-05-10)",
         *EXPECTED[1:],
         "1 more check could not run until these are fixed: dates and times",
     ]

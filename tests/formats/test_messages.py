@@ -104,3 +104,20 @@ def test_an_exercise_folder_is_read_as_its_exercise_file(write_folder: WriteFold
     write_folder({"ex/exercise.yaml": MINIMAL})
     assert load_exercise("ex").exercise.id == "EX1"
     assert validate_exercise(Path("ex")).path == Path("ex/exercise.yaml")
+
+
+def test_a_date_written_day_first_is_refused_with_the_form_expected(tmp_path: Path) -> None:
+    import shutil
+
+    from jointex.errors import InputError
+    from tests.conftest import REPO
+
+    folder = tmp_path / "exercise"
+    shutil.copytree(REPO / "examples" / "baltic-shield", folder)
+    text = (folder / "exercise.yaml").read_text()
+    (folder / "exercise.yaml").write_text(text.replace("start_date: 2027-05-10", "start_date: 10/05/2027", 1))
+    with pytest.raises(InputError) as raised:
+        load_exercise(folder / "exercise.yaml")
+    (problem,) = [p for p in raised.value.problems if p.field == ("start_date",)]
+    assert problem.message.startswith("not a date") and "YYYY-MM-DD" in (problem.expected or "")
+    assert problem.line == 12

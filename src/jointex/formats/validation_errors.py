@@ -95,6 +95,11 @@ def _message(error: _Error, model: type[BaseModel]) -> tuple[str, str | None]:
         return f"required field {loc[-1]!r} is missing", None
     if kind == "too_short" and error.context.get("min_length") == 1:
         return "must not be empty", "at least one entry"
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        reason = str(error.context.get("error", "")) if error.context else ""
+        return (
+            "not a date" + (f" ({reason})" if reason else "")
+        ), "a date written YYYY-MM-DD, such as 2027-05-10"
     if kind == "string_pattern_mismatch":
         pattern = error.context.get("pattern")
         if isinstance(pattern, str) and pattern in _PATTERN_WORDS:
