@@ -138,8 +138,9 @@ def test_without_the_cairo_library_reports_go_out_without_their_map_and_say_so(
     assert "sudo apt-get install libcairo2" in result.output
 
     data = json.loads(runner.invoke(app, [*(a.format(tmp=tmp_path) for a in command), "--json"]).stdout)
-    assert [w["severity"] for w in data["warnings"]] == ["warning"]
-    assert "libcairo2" in data["warnings"][0]["message"]
+    about_the_map = [w for w in data["warnings"] if "without its map" in w["message"]]
+    assert [w["severity"] for w in about_the_map] == ["warning"]  # one, whatever else is said
+    assert "libcairo2" in about_the_map[0]["message"]
 
 
 def test_a_missing_folder_for_the_map_is_created_as_for_the_other_reports(tmp_path: Path) -> None:
