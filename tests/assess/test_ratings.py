@@ -133,6 +133,7 @@ def test_weights_and_uncertainty_enter_the_share() -> None:
         MeasureStatus.UNCERTAIN,
         MeasureStatus.NO_EVIDENCE,
     ]
+    assert rating.rule.startswith("88% of the measures met by weight: S")  # not 1 of 2 by count
 
 
 def test_the_worse_of_measures_and_evaluators_stands() -> None:

@@ -144,3 +144,12 @@ def test_an_observations_file_linking_out_of_the_exercise_folder_is_refused(tmp_
     with pytest.raises(InputError, match="leads out of the exercise folder") as refused:
         find_observations(folder / "exercise.yaml")
     assert "elsewhere" not in str(refused.value)
+
+
+def test_measures_of_unequal_weight_show_their_weights(tmp_path: Path) -> None:
+    """OBJ-CUAS-1 weighs detect-to-engage time half: its table says so (the rule then reads "met by
+    weight", tests/assess/test_ratings.py)."""
+    html = write_report(EXAMPLES[0], tmp_path).written[0].read_text(encoding="utf-8")
+    cuas = html[html.index('id="OBJ-CUAS-1"') :]
+    cuas = cuas[: cuas.index("</table>")]
+    assert "<th>Weight</th>" in cuas and '<td class="weight">0.5</td>' in cuas

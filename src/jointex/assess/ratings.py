@@ -224,7 +224,8 @@ def rate_objective(
         parts = []
         if share is not None and from_measures is not None:
             met = format_number(100 * share, unit="%", decimals=0)
-            parts.append(f"{met} of the measures met: {from_measures.value}")
+            by_weight = " by weight" if len({r.measure.weight for r in results}) > 1 else ""
+            parts.append(f"{met} of the measures met{by_weight}: {from_measures.value}")
         if consensus is not None:
             parts.append(f"evaluators' median: {consensus.value}")
         rule = "; ".join(parts) + (f"; the worse stands: {hseep.value}" if len(parts) > 1 else "")
