@@ -103,9 +103,7 @@ def _estimates(simulation: Simulation, narrow: bool) -> Table:
     def cell(e: Estimate, signed: bool = False) -> str:
         return _cell(e, signed).replace(" [", "\n[") if narrow else _cell(e, signed)
 
-    for metric in next(iter(summaries.values())):
-        if simulation.scene is not None and metric.count(".") > 1:
-            continue  # a relief run's per-site and per-nation metrics are in the tables below (and --json)
+    for metric in simulation.estimated_metrics():
         title, unit = metric_title(metric, simulation.metric_labels), metric_unit(metric)
         row: list[str | Text] = [title, unit]
         if narrow:

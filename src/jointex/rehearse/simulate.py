@@ -71,6 +71,13 @@ class Simulation:
     def summary(self, mode: Mode) -> dict[str, Estimate]:
         return self.runs[mode].summary()
 
+    def estimated_metrics(self) -> list[str]:
+        """The metrics a table of estimates shows, in the run's order: all of them, except a relief run's
+        per-site and per-nation metrics (``hadr.need_met_pct.<site>``), which its tables of sites and
+        nations hold (and ``--json`` keeps)."""
+        metrics = list(next(iter(self.runs.values())).summary())
+        return [m for m in metrics if self.scene is None or m.count(".") <= 1]
+
     def differences(self) -> dict[str, Estimate] | None:
         """Integrated minus national per metric, paired by replication; None unless both ran."""
         if len(self.runs) < 2:

@@ -80,12 +80,7 @@ def render_simulation_page(
     Cairo library that draws its unit symbols, in a warning that says what to install."""
     modes = list(simulation.runs)
     summaries = {mode.value: simulation.summary(mode) for mode in modes}
-    metrics = [
-        metric
-        for metric in next(iter(summaries.values()))
-        # a relief run's per-site and per-nation metrics are in its tables of sites and nations
-        if simulation.scene is None or metric.count(".") <= 1
-    ]
+    metrics = simulation.estimated_metrics()
     charts = [
         chart
         for chart in (
