@@ -103,8 +103,8 @@ def main() -> None:
     print(
         f"scene: {vignette.threats} threats, {args.sensors} sensors, {args.shooters} fire units, "
         f"{nations} nations, {duration_s:.0f} s of raid; "
-        f"{len(vignette.arrays['det_threat'])} detection windows, "  # type: ignore[arg-type]
-        f"{len(vignette.arrays['pair_threat'])} engagement windows"  # type: ignore[arg-type]
+        f"{len(vignette.arrays.detections.threat)} detection windows, "
+        f"{len(vignette.arrays.engagements.threat)} engagement windows"
     )
     print(f"compile scene {compile_s:.2f} s; first call (Numba load or compile) {warm_s:.2f} s")
     print(

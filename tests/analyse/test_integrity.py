@@ -6,10 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from jointex.errors import Severity
-from jointex.model import VIGNETTE_PARAMETER_MODELS, VignetteKind
+from jointex.model import VignetteKind, VignetteParameters
+from jointex.model.kinds import DECLARATIONS
+from jointex.model.vignette_kind import KindDeclaration
 from jointex.service.exercises import load_exercise, validate_exercise
 from tests.conftest import MINIMAL, REPO, WriteFolder
 from tests.formats.bad_input_corpus import swap
@@ -42,15 +44,15 @@ def test_phases_must_be_ordered_and_inside_the_exercise(write_folder: WriteFolde
 def test_a_vignette_must_fit_the_exercise_and_end_after_it_starts(write_folder: WriteFolder) -> None:
     text = MINIMAL + (
         "vignettes:\n"
-        "  - {id: V1, name: Late, kind: mascal, start: D+9 12:00, end: D+11 00:00, units: [NOR-1]}\n"
-        "  - {id: V2, name: Backwards, kind: sar, start: D+2, end: D+1}\n"
+        "  - {id: V1, name: Late, kind: comms, start: D+9 12:00, end: D+11 00:00, units: [NOR-1]}\n"
+        "  - {id: V2, name: Backwards, kind: cyber, start: D+2, end: D+1}\n"
     )
     assert _messages(write_folder, text) == [
         "exercise.yaml:30:5: vignettes[0]: vignette window D+9 12:00 to D+11 00:00 is outside the exercise "
         "(D+0 00:00 to D+10 00:00) (expected a window between STARTEX and ENDEX)",
         "exercise.yaml:31:5: vignettes[1]: the vignette ends before it starts; expected end after start",
     ]
-    text = MINIMAL + "vignettes:\n  - {id: V1, name: Late, kind: mascal, start: D+9 12:00, end: D+11 00:00}\n"
+    text = MINIMAL + "vignettes:\n  - {id: V1, name: Late, kind: comms, start: D+9 12:00, end: D+11 00:00}\n"
     assert _messages(write_folder, text) == [
         "exercise.yaml:30:5: vignettes[0]: vignette window D+9 12:00 to D+11 00:00 is outside the exercise "
         "(D+0 00:00 to D+10 00:00) (expected a window between STARTEX and ENDEX)",
@@ -112,23 +114,31 @@ def test_a_missing_user_catalogue_file_is_reported_where_it_is_named(write_folde
     ]
 
 
-class _SarParameters(BaseModel):
-    search_area_km2: float = Field(gt=0)
+class _MovementParameters(VignetteParameters):
+    """A made-up declaration, for a kind no engineer has built yet."""
+
+    distance_km: float = Field(gt=0)
 
 
-def test_vignette_parameters_are_validated_by_their_kind(
+def test_vignette_parameters_are_validated_by_their_kind_when_read(
     write_folder: WriteFolder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(VIGNETTE_PARAMETER_MODELS, VignetteKind.SAR, _SarParameters)
+    declared = KindDeclaration(VignetteKind.MOVEMENT, _MovementParameters, ())
+    monkeypatch.setitem(DECLARATIONS, VignetteKind.MOVEMENT, declared)
     text = MINIMAL + (
         "vignettes:\n"
-        "  - {id: V1, name: Search, kind: sar, start: D+1, end: D+2, parameters: {search_area_km2: -5}}\n"
+        "  - {id: V1, name: March, kind: movement, start: D+1, end: D+2, parameters: {distance_km: -5}}\n"
         "  - {id: V2, name: Attack, kind: cyber, start: D+1, end: D+2, parameters: {anything: [1, 2]}}\n"
     )
     assert _messages(write_folder, text) == [
-        "exercise.yaml:30:91: vignettes[0].parameters.search_area_km2: sar parameter: "
-        "Input should be greater than 0",
+        "exercise.yaml:30:91: vignettes[0].parameters.distance_km: Input should be greater than 0",
     ]
+    loaded = load_exercise(write_folder({"exercise.yaml": text.replace("-5}", "40}")}))
+    march, attack = loaded.exercise.vignettes
+    assert march.parameters_as(_MovementParameters).distance_km == 40
+    assert attack.parameters.model_dump() == {"anything": [1, 2]}
+    with pytest.raises(TypeError, match="V2 is of kind cyber"):
+        attack.parameters_as(_MovementParameters)
 
 
 def test_a_label_on_a_participant_bounds_its_units(write_folder: WriteFolder) -> None:

@@ -57,7 +57,7 @@ def exercise(
                 {
                     "id": "V",
                     "name": "V",
-                    "kind": "iamd",
+                    "kind": "movement",
                     "start": "D+1",
                     "end": "D+2",
                     "units": vignette_units or [u["id"] for u in units],

@@ -5,14 +5,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 from jointex.assess.report import KEY_ITEMS, build_report, key_actions
-from jointex.service.report import assess_version
+from jointex.service.exercises import load_exercise
+from jointex.service.report import AssessedVersion, assess_version, observations_for
 from tests.conftest import REPO
 
 FLAGSHIP = REPO / "examples" / "baltic-shield" / "exercise.yaml"
 
 
+def _assessed() -> AssessedVersion:
+    """The coalition version assessed as `jointex report` does, with the evaluators' observations."""
+    loaded = load_exercise(FLAGSHIP)
+    return assess_version(loaded, observations=observations_for(loaded))
+
+
 def test_key_actions_go_to_the_worst_rated_objectives_first_one_each_and_none_done() -> None:
-    version = assess_version(FLAGSHIP)
+    version = _assessed()
     assessment = version.assessment
     plan, ratings = assessment.plan, assessment.ratings
     hseep = {r.objective.id: r.hseep.value for r in ratings if r.hseep}
@@ -31,7 +38,7 @@ def test_key_actions_go_to_the_worst_rated_objectives_first_one_each_and_none_do
 
 
 def test_the_report_names_the_gaps_blocking_the_most_vignette_pairs() -> None:
-    version = assess_version(FLAGSHIP)
+    version = _assessed()
     report = build_report(version.assessment, version.release, version.evidence)
     blocked = [g.critical_pairs for g in version.assessment.interop.gaps]
     named = [entry.item.critical_pairs for entry in report.key_gaps]

@@ -9,8 +9,10 @@ from pathlib import Path
 from jointex import assess, load_exercise
 from jointex.assess.report import build_report
 from jointex.render.report_html import render_report_html
+from jointex.security.readers import reader_for
 from jointex.security.release import release_exercise
-from jointex.service.report import assess_version
+from jointex.service.report import assess_version, observations_for
+from jointex.service.runs import read_run_files
 from tests.conftest import EXAMPLES, REPO
 from tests.run_files import run_file
 
@@ -45,7 +47,8 @@ def test_the_reports_evidence_names_the_defended_asset_and_json_keeps_the_id(tmp
     runs.mkdir()
     run = run_file(load_exercise(FLAGSHIP).exercise, "V-IAMD-RAID", leakers)
     (runs / "raid.json").write_text(json.dumps(run), encoding="utf-8")
-    version = assess_version(FLAGSHIP, runs)
+    loaded = load_exercise(FLAGSHIP)
+    version = assess_version(loaded, runs=read_run_files(runs), observations=observations_for(loaded))
     assessment = version.assessment
     (rating,) = [r for r in assessment.ratings if r.objective.id == "OBJ-CUAS-1"]
     assert rating.improvements[0].startswith("Leakers at Elektrenai power plant: 2.5 threats (95% CI")
@@ -57,5 +60,7 @@ def test_the_reports_evidence_names_the_defended_asset_and_json_keeps_the_id(tmp
 
 def test_the_assessment_names_only_what_its_reader_may_see() -> None:
     restricted = "GBR-BATTLEGROUP"  # REL TO GBR, EST, USA
-    assert restricted not in assess_version(FLAGSHIP).assessment.metric_labels
-    assert restricted in assess_version(FLAGSHIP, reader="GBR").assessment.metric_labels
+    loaded = load_exercise(FLAGSHIP)
+    assert restricted not in assess_version(loaded).assessment.metric_labels
+    gbr = reader_for(loaded.exercise, "GBR")
+    assert restricted in assess_version(loaded, gbr).assessment.metric_labels

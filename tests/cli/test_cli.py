@@ -180,8 +180,8 @@ def test_demo_validates_analyses_and_writes_the_report(tmp_path: Path) -> None:
     raid, relief = data["rehearsals"]
     assert raid["vignette"] == "V-IAMD-RAID" and raid["replications"] == 1000
     assert relief["vignette"] == "V-HADR-RELIEF" and relief["replications"] == 30
-    assert len(relief["relief"]["need_met_by_day_pct"]) == 7
-    assert raid["integrated_minus_national"]["iamd.leakers"]["ci_high"] < 0
+    assert len(relief["detail"]["need_met_by_day_pct"]) == 7
+    assert raid["differences"]["metrics"]["iamd.leakers"]["ci_high"] < 0
     out = tmp_path / "out"
     assert data["written"] == [
         str(out / "BS27-after-action-report.html"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.abc
 import json
+import shutil
 import sys
 from collections.abc import Sequence
 from importlib.machinery import ModuleSpec
@@ -15,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from jointex.cli.main import app
+from jointex.rehearse.vignettes.registry import rehearsed_kinds
 from tests.conftest import MINIMAL, REPO, WriteFolder
 
 runner = CliRunner()
@@ -63,9 +65,12 @@ def test_an_exercise_without_a_rehearsable_vignette_names_the_kinds_that_are(
     text = MINIMAL + "vignettes:\n  - {id: V-1, name: Check, kind: comms, start: D+1, end: D+2}\n"
     result = runner.invoke(app, ["simulate", str(write_folder({"exercise.yaml": text}))])
     assert result.exit_code == 2
+    names = [kind.value for kind in rehearsed_kinds()]
+    kinds = f"{', '.join(names[:-1])} or {names[-1]}"
+    assert {"iamd", "hadr"} <= set(names)
     assert result.stderr.splitlines()[0] == (
-        "EX1 has no vignette jointex can rehearse: jointex rehearses vignettes of kind iamd or hadr, and "
-        "this exercise has only V-1 (comms) (expected a vignette of kind iamd or hadr in the exercise)"
+        f"EX1 has no vignette jointex can rehearse: jointex rehearses vignettes of kind {kinds}, and "
+        f"this exercise has only V-1 (comms) (expected a vignette of kind {kinds} in the exercise)"
     )
 
 
@@ -123,30 +128,22 @@ def test_report_pdf_without_pango_says_how_to_install_it(tmp_path: Path) -> None
 
 
 @pytest.mark.usefixtures("without_pango")
-def test_demo_without_pango_writes_the_report_as_html_and_warns(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from jointex.service import demo, report
+def test_demo_without_pango_makes_the_report_as_html_and_warns(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jointex.model.assessment import Observations
+    from jointex.service import demo
     from jointex.service.exercises import load_exercise
 
     asked: list[bool] = []
-    writes: list[Path] = []
-    write_report, write_text = report.write_report, report.write_text_atomically
+    report_documents = demo.report_documents
 
     def counted_report(*args: Any, **options: Any) -> Any:
         asked.append(options["pdf"])
-        return write_report(*args, **options)
+        return report_documents(*args, **options)
 
-    def counted_write(path: Path, text: str) -> None:
-        writes.append(path)
-        write_text(path, text)
-
-    monkeypatch.setattr(demo, "write_report", counted_report)
-    monkeypatch.setattr(report, "write_text_atomically", counted_write)
-    written, warnings = demo.write_after_action_report(load_exercise(FLAGSHIP), tmp_path, None)
+    monkeypatch.setattr(demo, "report_documents", counted_report)
+    made, warnings = demo.after_action_documents(load_exercise(FLAGSHIP), Observations())
     assert asked == [False]  # decided once, before assessing: the report is not made twice
-    assert writes == [tmp_path / "BS27-after-action-report.html"]
-    assert written.written == (tmp_path / "BS27-after-action-report.html",)
+    assert [document.name for document in made.documents] == ["BS27-after-action-report.html"]
     (warning,) = warnings
     assert warning.severity.value == "warning"
     assert warning.message.startswith(
@@ -171,3 +168,34 @@ def test_checks_that_could_not_run_have_their_own_key_in_json_and_one_line_for_p
     assert "1 more check could not run until these are fixed: dates and times" in shown
     show = json.loads(runner.invoke(app, ["show", "--json", str(path)]).stdout)
     assert (show["checks_not_run"], len(show["problems"])) == (["dates and times"], 1)
+
+
+def test_a_wrong_iamd_parameter_is_placed_at_its_line_with_its_field(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Vignette parameters are read by their kind's model with the rest of the file, so a wrong sensor
+    value and a misspelt sensor field are each placed at their line, with the field path and a fix."""
+    folder = tmp_path / "baltic-shield"
+    shutil.copytree(FLAGSHIP, folder)
+    exercise = folder / "exercise.yaml"
+    text = exercise.read_text(encoding="utf-8")
+    awacs = 'position: "55.30, 23.80", antenna_height_m: 9000,'
+    assert awacs in text and "           detection_probability: 0.85," in text
+    text = text.replace(awacs, awacs.replace("antenna_height_m", "antenna_hieght_m")).replace(
+        "           detection_probability: 0.85,", "           detection_probability: 1.5,"
+    )
+    exercise.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    misspelt = next(n for n, line in enumerate(lines, 1) if "antenna_hieght_m" in line)
+    too_high = next(n for n, line in enumerate(lines, 1) if "detection_probability: 1.5" in line)
+    monkeypatch.chdir(folder)
+    result = runner.invoke(app, ["validate", "exercise.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1:] == [
+        f"exercise.yaml:{misspelt}:{lines[misspelt - 1].index('9000') + 1}: "
+        "vignettes[0].parameters.sensors[1].antenna_hieght_m: unknown field 'antenna_hieght_m'; "
+        "did you mean 'antenna_height_m'?",
+        f"exercise.yaml:{too_high}:{lines[too_high - 1].index('1.5') + 1}: "
+        "vignettes[0].parameters.sensors[1].detection_probability: Input should be less than or equal to 1",
+    ]
+    assert not any(internal in result.output for internal in INTERNALS)

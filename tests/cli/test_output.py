@@ -46,7 +46,9 @@ def _on_one_line(lines: list[str], *texts: str) -> bool:
 
 
 def test_piped_rehearsal_tables_keep_each_metric_on_one_line() -> None:
-    lines = _piped("simulate", str(FLAGSHIP), "--replications", "20", "--mode", "both")
+    lines = _piped(
+        "simulate", str(FLAGSHIP), "--vignette", "V-IAMD-RAID", "--replications", "20", "--mode", "both"
+    )
     for title, name in (
         ("Leak probability", "iamd.leak_probability"),
         ("Leakers at Siauliai air base", "iamd.leakers.SIAULIAI-AB"),

@@ -26,8 +26,9 @@ def no_work(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for target in (
         "jointex.service.simulate.simulate",
-        "jointex.service.report.write_report",
-        "jointex.service.interop.interop_for_file",
+        "jointex.service.exercises.load_exercise",
+        "jointex.service.report.report_documents",
+        "jointex.service.interop.interop_for_exercise",
         "jointex.service.demo.run_demo",
         "jointex.service.scaffold.scaffold_exercise",
         "jointex.formats.schema.exercise_json_schema",
@@ -39,9 +40,24 @@ CASES = [
     ("report onto a file", ["report", FLAGSHIP, "--out", "{file}"], "--out", "is a file, not a folder"),
     ("report under a file", ["report", FLAGSHIP, "--out", "{file}/sub"], "--out", "which is a file"),
     ("interop html onto a folder", ["interop", FLAGSHIP, "--html", "{folder}"], "--html", "is a folder"),
-    ("simulate html onto a folder", ["simulate", FLAGSHIP, "--html", "{folder}"], "--html", "is a folder"),
-    ("simulate runs onto a file", ["simulate", FLAGSHIP, "--runs", "{file}"], "--runs", "is a file"),
-    ("simulate plans onto a file", ["simulate", PACIFIC, "--plans", "{file}"], "--plans", "is a file"),
+    (
+        "simulate html onto a folder",
+        ["simulate", FLAGSHIP, "--vignette", "V-IAMD-RAID", "--html", "{folder}"],
+        "--html",
+        "is a folder",
+    ),
+    (
+        "simulate runs onto a file",
+        ["simulate", FLAGSHIP, "--vignette", "V-IAMD-RAID", "--runs", "{file}"],
+        "--runs",
+        "is a file",
+    ),
+    (
+        "simulate plans onto a file",
+        ["simulate", PACIFIC, "--vignette", "V-HADR-RELIEF", "--plans", "{file}"],
+        "--plans",
+        "is a file",
+    ),
     ("demo onto a file", ["demo", "--out", "{file}"], "--out", "is a file, not a folder"),
     ("new under a file", ["new", "X", "--dir", "{file}"], "--dir", "is a file, not a folder"),
     ("schema onto a folder", ["schema", "--out", "{folder}"], "--out", "is a folder"),
@@ -73,7 +89,18 @@ def test_every_bad_path_of_a_command_is_named_at_once(tmp_path: Path) -> None:
     folder.mkdir()
     result = runner.invoke(
         app,
-        ["simulate", FLAGSHIP, "--html", str(folder), "--runs", str(file), "--plans", str(file / "deeper")],
+        [
+            "simulate",
+            FLAGSHIP,
+            "--vignette",
+            "V-IAMD-RAID",
+            "--html",
+            str(folder),
+            "--runs",
+            str(file),
+            "--plans",
+            str(file / "deeper"),
+        ],
     )
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
@@ -108,5 +135,5 @@ def test_plans_for_a_vignette_without_plans_are_refused_before_the_rehearsal(
     plans = tmp_path / "plans"
     result = runner.invoke(app, ["simulate", FLAGSHIP, "--vignette", "V-IAMD-RAID", "--plans", str(plans)])
     assert result.exit_code == 2
-    assert "only relief (hadr) vignettes have distribution plans" in result.stderr
+    assert "only hadr vignettes have plans to write" in result.stderr
     assert not plans.exists()

@@ -20,12 +20,18 @@ PACIFIC = REPO / "examples" / "pacific-shelter" / "exercise.yaml"
 
 def test_a_relief_rehearsal_lists_the_worst_served_sites_by_name_and_sums_up_the_rest() -> None:
     result = runner.invoke(
-        app, ["simulate", str(PACIFIC), "--replications", "3", "--json"], env={"COLUMNS": "200"}
+        app,
+        ["simulate", str(PACIFIC), "--vignette", "V-HADR-RELIEF", "--replications", "3", "--json"],
+        env={"COLUMNS": "200"},
     )
     assert result.exit_code == 0, result.output
-    sites = json.loads(result.stdout)["relief"]["sites"]
+    sites = json.loads(result.stdout)["detail"]["sites"]
     assert [s["need_met_pct"]["mean"] for s in sites] == sorted(s["need_met_pct"]["mean"] for s in sites)
-    result = runner.invoke(app, ["simulate", str(PACIFIC), "--replications", "3"], env={"COLUMNS": "200"})
+    result = runner.invoke(
+        app,
+        ["simulate", str(PACIFIC), "--vignette", "V-HADR-RELIEF", "--replications", "3"],
+        env={"COLUMNS": "200"},
+    )
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert f"Sites by need met, worst first ({WORST_SITES_SHOWN} of {len(sites)} sites)" in out

@@ -145,7 +145,19 @@ def test_a_nations_rehearsal_is_evidence_for_its_version_only(tmp_path: Path) ->
     runs = tmp_path / "runs"
     simulated = runner.invoke(
         app,
-        ["simulate", str(FLAGSHIP), "--for", "POL", "--replications", "50", "--runs", str(runs), "--json"],
+        [
+            "simulate",
+            str(FLAGSHIP),
+            "--vignette",
+            "V-IAMD-RAID",
+            "--for",
+            "POL",
+            "--replications",
+            "50",
+            "--runs",
+            str(runs),
+            "--json",
+        ],
     )
     assert simulated.exit_code == 0, simulated.output
     written = json.loads((runs / "V-IAMD-RAID.json").read_text(encoding="utf-8"))

@@ -18,7 +18,7 @@ PACIFIC = REPO / "examples" / "pacific-shelter" / "exercise.yaml"
 
 
 def test_every_metric_of_an_iamd_run_file_is_declared() -> None:
-    run = jointex.simulate(FLAGSHIP, replications=20, mode="both")
+    run = jointex.simulate(FLAGSHIP, "V-IAMD-RAID", replications=20, mode="both")
     names = run_file(run).metrics
     assert "iamd.national.leak_probability" in names
     assert [m for m in names if METRICS.find(m) is None] == []

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from jointex.catalogue import builtin_catalogue
+from jointex.model import Exercise
+from jointex.model.hadr import HadrParameters
 from jointex.rehearse.vignettes.hadr.compile import HadrVignette, compile_hadr
 from jointex.rehearse.vignettes.hadr.scene import HadrScene
+from jointex.rehearse.vignettes.plugin import Setting
 from jointex.service.exercises import load_exercise
 from tests.conftest import REPO
 from tests.rehearse.scenes import at, exercise_with
@@ -13,10 +17,11 @@ from tests.rehearse.scenes import at, exercise_with
 PACIFIC = REPO / "examples" / "pacific-shelter" / "exercise.yaml"
 
 
-def relief(parameters: dict[str, Any], units: dict[str, str] | None = None) -> HadrVignette:
-    """Compile a relief vignette; ``units`` maps unit ids to NOR or USA (default: one NOR unit, TRUCKS)."""
+def relief_exercise(parameters: dict[str, Any], units: dict[str, str] | None = None) -> Exercise:
+    """An exercise with one relief vignette ``V``; ``units`` maps unit ids to NOR or USA (default: one
+    NOR unit, TRUCKS)."""
     units = units or {"TRUCKS": "NOR"}
-    exercise = exercise_with(
+    return exercise_with(
         units,
         "logistics",
         {
@@ -27,7 +32,18 @@ def relief(parameters: dict[str, Any], units: dict[str, str] | None = None) -> H
             "parameters": parameters,
         },
     )
+
+
+def relief(parameters: dict[str, Any], units: dict[str, str] | None = None) -> HadrVignette:
+    """Compile a relief vignette (`relief_exercise`)."""
+    exercise = relief_exercise(parameters, units)
     return compile_hadr(exercise, exercise.vignettes[0])
+
+
+def relief_setting(parameters: dict[str, Any], units: dict[str, str] | None = None) -> Setting:
+    """What the relief plug-in compiles a vignette (`relief_exercise`) from."""
+    exercise = relief_exercise(parameters, units)
+    return Setting(exercise, exercise.vignettes[0], builtin_catalogue())
 
 
 def site(sid: str, x: float, y: float, people: int = 100, **extra: Any) -> dict[str, Any]:
@@ -77,6 +93,7 @@ def pacific(range_factor: float = 1.0) -> HadrScene:
     asset's range multiplied by ``range_factor``."""
     exercise = load_exercise(PACIFIC).exercise
     vignette = next(v for v in exercise.vignettes if v.id == "V-HADR-RELIEF")
-    parameters = dict(vignette.parameters)
-    parameters["assets"] = [{**a, "range_km": a["range_km"] * range_factor} for a in parameters["assets"]]
+    parameters = vignette.parameters_as(HadrParameters)
+    assets = [a.model_copy(update={"range_km": a.range_km * range_factor}) for a in parameters.assets]
+    parameters = parameters.model_copy(update={"assets": tuple(assets)})
     return compile_hadr(exercise, vignette.model_copy(update={"parameters": parameters})).scene

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import simpy
+from numpy.typing import NDArray
 
 from jointex.rehearse.vignettes.iamd import IamdVignette
 
@@ -69,26 +70,27 @@ class EventScene:
 
     @classmethod
     def of(cls, vignette: IamdVignette) -> EventScene:
-        a = vignette.arrays
+        sensors, threats, units, detections, windows = vignette.arrays
 
-        def floats(name: str) -> list[float]:
-            return [float(x) for x in np.asarray(a[name])]
+        def floats(values: NDArray[np.float64]) -> list[float]:
+            return [float(x) for x in values]
 
-        def ints(name: str) -> list[int]:
-            return [int(x) for x in np.asarray(a[name])]
+        def ints(values: NDArray[np.int64]) -> list[int]:
+            return [int(x) for x in values]
 
-        sensors = len(np.asarray(a["period_s"]))
-        windows: list[list[tuple[int, float, float]]] = [[] for _ in range(sensors)]
+        sensor_windows: list[list[tuple[int, float, float]]] = [[] for _ in sensors.scan_period_s]
         for i, s, enter, leave in zip(
-            ints("det_threat"), ints("det_sensor"), floats("det_in_s"), floats("det_out_s"), strict=True
+            ints(detections.threat),
+            ints(detections.sensor),
+            floats(detections.enter_s),
+            floats(detections.leave_s),
+            strict=True,
         ):
-            windows[s].append((i, enter, leave))
-        start = ints("pair_start")
-        unit_nation = ints("shooter_nation")
-        pair_threat, pair_open = ints("pair_threat"), floats("pair_open_s")
-        listeners: list[dict[int, list[tuple[int, float]]]] = [
-            {} for _ in range(np.asarray(a["latency_s"]).shape[1])
-        ]
+            sensor_windows[s].append((i, enter, leave))
+        start = ints(units.first_window)
+        unit_nation = ints(units.nation)
+        pair_threat, pair_open = ints(windows.threat), floats(windows.open_s)
+        listeners: list[dict[int, list[tuple[int, float]]]] = [{} for _ in range(sensors.latency_s.shape[1])]
         for j, nation in enumerate(unit_nation):
             first_open: dict[int, float] = {}
             for p in range(start[j], start[j + 1]):
@@ -96,25 +98,25 @@ class EventScene:
             for threat, open_s in first_open.items():
                 listeners[nation].setdefault(threat, []).append((j, open_s))
         return cls(
-            impact_s=floats("impact_s"),
-            sensor_period_s=floats("period_s"),
-            sensor_pd=floats("pd"),
-            sensor_windows=windows,
-            latency_s=[[float(x) for x in row] for row in np.asarray(a["latency_s"])],
+            impact_s=floats(threats.impact_s),
+            sensor_period_s=floats(sensors.scan_period_s),
+            sensor_pd=floats(sensors.detection_probability),
+            sensor_windows=sensor_windows,
+            latency_s=[[float(x) for x in row] for row in sensors.latency_s],
             unit_nation=unit_nation,
-            unit_group=ints("shooter_group"),
-            groups=int(a["n_groups"]),  # type: ignore[call-overload]
-            reaction_s=floats("reaction_s"),
-            reload_s=floats("reload_s"),
-            flight_s=floats("flight_s"),
-            magazine=ints("magazine"),
-            salvo=ints("salvo"),
+            unit_group=ints(units.picture_group),
+            groups=units.picture_groups,
+            reaction_s=floats(units.reaction_s),
+            reload_s=floats(units.reload_s),
+            flight_s=floats(units.time_of_flight_s),
+            magazine=ints(units.magazine),
+            salvo=ints(units.salvo),
             unit_pairs=[range(start[j], start[j + 1]) for j in range(len(unit_nation))],
             pair_threat=pair_threat,
             pair_open_s=pair_open,
-            pair_close_s=floats("pair_close_s"),
-            pair_kill=floats("pair_kill"),
-            max_rounds=int(a["max_rounds"]),  # type: ignore[call-overload]
+            pair_close_s=floats(windows.close_s),
+            pair_kill=floats(windows.salvo_kill),
+            max_rounds=windows.rounds,
             listeners=listeners,
         )
 

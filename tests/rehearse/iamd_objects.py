@@ -50,8 +50,8 @@ class Sensor:
         scene = vignette.scene
         self.position = (float(scene.sensor_km[index, 0]), float(scene.sensor_km[index, 1]))
         self.reach_km = [float(r) for r in scene.sensor_reach_km[index]]
-        self.period_s = float(vignette.arrays["period_s"][index])  # type: ignore[index]
-        self.pd = float(vignette.arrays["pd"][index])  # type: ignore[index]
+        self.period_s = float(vignette.arrays.sensors.scan_period_s[index])
+        self.pd = float(vignette.arrays.sensors.detection_probability[index])
         self.nation = int(scene.sensor_nation[index])
         self.next_scan_s = rng.random() * self.period_s
         self.holds: set[int] = set()
@@ -69,20 +69,20 @@ class Sensor:
 
 class Shooter:
     def __init__(self, index: int, vignette: IamdVignette, threats: list[Threat]) -> None:
-        scene, arrays = vignette.scene, vignette.arrays
+        scene, units = vignette.scene, vignette.arrays.fire_units
         self.index = index
         self.position = (float(scene.shooter_km[index, 0]), float(scene.shooter_km[index, 1]))
-        self.nation = int(arrays["shooter_nation"][index])  # type: ignore[index]
-        self.group = int(arrays["shooter_group"][index])  # type: ignore[index]
+        self.nation = int(units.nation[index])
+        self.group = int(units.picture_group[index])
         self.near_km = scene.shooter_near_km[index]
         self.far_km = scene.shooter_far_km[index]
-        self.salvo = int(arrays["salvo"][index])  # type: ignore[index]
+        self.salvo = int(units.salvo[index])
         self.kill = [1 - (1 - float(p)) ** self.salvo for p in scene.shooter_kill[index]]
-        self.magazine = int(arrays["magazine"][index])  # type: ignore[index]
-        self.reaction_s = float(arrays["reaction_s"][index])  # type: ignore[index]
-        self.reload_s = float(arrays["reload_s"][index])  # type: ignore[index]
-        self.flight_s = float(arrays["flight_s"][index])  # type: ignore[index]
-        self.max_rounds = int(arrays["max_rounds"])  # type: ignore[call-overload]
+        self.magazine = int(units.magazine[index])
+        self.reaction_s = float(units.reaction_s[index])
+        self.reload_s = float(units.reload_s[index])
+        self.flight_s = float(units.time_of_flight_s[index])
+        self.max_rounds = vignette.arrays.engagements.rounds
         self.free_s = 0.0
         self.shots = 0
         self.rounds: dict[tuple[int, int], int] = {}

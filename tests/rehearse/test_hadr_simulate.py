@@ -106,7 +106,7 @@ def test_simulate_relief_json_has_the_planners_view_with_intervals() -> None:
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    relief_view = data["relief"]
+    relief_view = data["detail"]
     assert len(relief_view["need_met_by_day_pct"]) == 7
     assert {n["nation"] for n in relief_view["nations"]} == {
         "AUS",
@@ -120,20 +120,20 @@ def test_simulate_relief_json_has_the_planners_view_with_intervals() -> None:
     }
     shares = [n["delivery_share_pct"]["mean"] for n in relief_view["nations"]]
     assert abs(sum(shares) - 100) < 9 * 0.5e-4 + 1e-9  # each share is rounded to 4 decimals in the JSON
-    day3 = data["modes"]["integrated"]["hadr.need_met_day3_pct"]
+    day3 = data["modes"]["run"]["hadr.need_met_day3_pct"]
     assert day3["ci_low"] <= day3["mean"] <= day3["ci_high"]
 
 
 def test_relief_refuses_the_air_picture_modes_and_iamd_refuses_plans(tmp_path: Path) -> None:
     result = runner.invoke(app, ["simulate", str(PACIFIC), "--vignette", "V-HADR-RELIEF", "--mode", "both"])
     assert result.exit_code == 2
-    assert "applies to iamd vignettes" in result.output
+    assert "has only one" in result.output
     flagship = REPO / "examples" / "baltic-shield" / "exercise.yaml"
     result = runner.invoke(
         app, ["simulate", str(flagship), "--replications", "2", "--plans", str(tmp_path / "p")]
     )
     assert result.exit_code == 2
-    assert "only relief (hadr) vignettes have distribution plans" in result.output
+    assert "only hadr vignettes have plans to write" in result.output
 
 
 def test_need_met_never_exceeds_100_percent_when_every_site_is_served() -> None:

@@ -48,13 +48,13 @@ def straight_raid(
 
 def windows_km(vignette: IamdVignette) -> list[tuple[float, float]]:
     """The launch windows as distances flown at intercept, for a fire unit with 5 s of flight."""
-    arrays = vignette.arrays
+    windows = vignette.arrays.engagements
     return [
         (
             (float(o) + 5 - float(vignette.scene.raid.launch_s[0])) * SPEED_KMPS,
             (float(c) + 5 - float(vignette.scene.raid.launch_s[0])) * SPEED_KMPS,
         )
-        for o, c in zip(arrays["pair_open_s"], arrays["pair_close_s"], strict=True)  # type: ignore[call-overload]
+        for o, c in zip(windows.open_s, windows.close_s, strict=True)
     ]
 
 
@@ -79,22 +79,22 @@ def test_a_threat_launched_inside_the_minimum_range_is_engaged_only_once_it_is_o
     # Launched 3 km out, flying away to a target 40 km out: the intercept may fall between 5 and 20 km.
     vignette = straight_raid((3, 0), (40, 0), [shooter("A", 0, 0, 0.9, 1, **ENVELOPE)])
     [(enter, leave)] = windows_km(vignette)
-    assert (enter, leave) == (pytest.approx(2.0, abs=0.01), pytest.approx(17.0, abs=0.01))
+    assert (enter, leave) == pytest.approx((2.0, 17.0), abs=0.01)
 
 
 def test_a_threat_launched_inside_the_maximum_range_is_engaged_from_launch_to_the_minimum_range() -> None:
     vignette = straight_raid((15, 0), (-30, 0), [shooter("A", 0, 0, 0.9, 1, **ENVELOPE)])
     approach, recede = windows_km(vignette)
-    assert approach == (pytest.approx(0.0, abs=0.01), pytest.approx(10.0, abs=0.01))
-    assert recede == (pytest.approx(20.0, abs=0.01), pytest.approx(35.0, abs=0.01))
+    assert approach == pytest.approx((0.0, 10.0), abs=0.01)
+    assert recede == pytest.approx((20.0, 35.0), abs=0.01)
 
 
 def test_a_path_through_the_minimum_range_gives_two_windows_each_with_its_own_rounds() -> None:
     # From 60 km west to 60 km east over the fire unit: intercepts 40-55 km and 65-80 km flown.
     vignette = straight_raid((-60, 0), (60, 0), [shooter("A", 0, 0, 0.5, 1, **ENVELOPE)], rounds=2)
     approach, recede = windows_km(vignette)
-    assert approach == (pytest.approx(40.0, abs=0.01), pytest.approx(55.0, abs=0.01))
-    assert recede == (pytest.approx(65.0, abs=0.01), pytest.approx(80.0, abs=0.01))
+    assert approach == pytest.approx((40.0, 55.0), abs=0.01)
+    assert recede == pytest.approx((65.0, 80.0), abs=0.01)
     leak, shots = leak_and_shots(vignette)
     assert leak == pytest.approx(0.5**4, abs=0.015)  # two rounds in each window
     assert shots == pytest.approx(1 + 0.5 + 0.25 + 0.125, abs=0.05)
@@ -105,7 +105,7 @@ def test_a_path_that_misses_the_minimum_range_has_one_window_through_the_chord()
     vignette = straight_raid((-60, 10), (60, 10), [shooter("A", 0, 0, 0.5, 1, **ENVELOPE)])
     [(enter, leave)] = windows_km(vignette)
     chord = math.sqrt(20**2 - 10**2)  # to 0.2 km: the scene's projection centre is 5 km north of the path
-    assert (enter, leave) == (pytest.approx(60 - chord, abs=0.2), pytest.approx(60 + chord, abs=0.2))
+    assert (enter, leave) == pytest.approx((60 - chord, 60 + chord), abs=0.2)
 
 
 @pytest.mark.parametrize(("miss_km", "windows"), [(20.01, 0), (19.99, 1), (4.99, 2), (5.01, 1)])
@@ -346,7 +346,7 @@ def test_a_raid_whose_threats_compete_for_a_fire_unit_carries_the_caveat() -> No
     )
     [caveat] = close.caveats
     assert "1 of 1 fire units (of A)" in caveat and "docs/rehearsal.md" in caveat
-    assert np.asarray(close.arrays["pair_threat"]).size == 3
+    assert close.arrays.engagements.threat.size == 3
 
 
 @settings(max_examples=300, deadline=None)

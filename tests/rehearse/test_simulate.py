@@ -88,7 +88,7 @@ def test_the_shared_picture_helps_in_the_flagship_raid() -> None:
     assert gain is not None
     assert gain["iamd.leakers"].ci_high < 0
     assert gain["iamd.double_engagements"].ci_high < 0
-    integrated = run.simulation.summary(Mode.INTEGRATED)
+    integrated = run.simulation.summary("integrated")
     assert integrated["iamd.double_engagements"].mean == 0
 
 
@@ -99,6 +99,8 @@ def test_json_output_and_seed_reproducibility() -> None:
             [
                 "simulate",
                 str(FLAGSHIP),
+                "--vignette",
+                "V-IAMD-RAID",
                 "--replications",
                 "50",
                 "--seed",
@@ -117,7 +119,7 @@ def test_json_output_and_seed_reproducibility() -> None:
 
 
 def test_the_stop_rule_runs_fewer_replications_when_precise_enough() -> None:
-    run = jointex.simulate(FLAGSHIP, replications=5000, seed=1, precision=0.01, batch_size=100)
+    run = jointex.simulate(FLAGSHIP, "V-IAMD-RAID", replications=5000, seed=1, precision=0.01, batch_size=100)
     assert 100 <= run.simulation.replications < 5000
 
 
@@ -129,7 +131,7 @@ def test_the_stop_rule_runs_fewer_replications_when_precise_enough() -> None:
     ],
 )
 def test_bad_requests_are_clear_errors_with_exit_code_2(arguments: list[str], message: str) -> None:
-    result = runner.invoke(app, ["simulate", str(FLAGSHIP), *arguments])
+    result = runner.invoke(app, ["simulate", str(FLAGSHIP), "--vignette", "V-IAMD-RAID", *arguments])
     assert result.exit_code == 2
     assert message in result.output
     assert "Traceback" not in result.output
@@ -167,7 +169,7 @@ vignettes:
 
 
 def test_the_flagship_numbers_do_not_depend_on_the_batch() -> None:
-    a = jointex.simulate(FLAGSHIP, replications=40, seed=2, batch_size=40).simulation.primary
-    b = jointex.simulate(FLAGSHIP, replications=40, seed=2, batch_size=3).simulation.primary
+    a = jointex.simulate(FLAGSHIP, "V-IAMD-RAID", replications=40, seed=2, batch_size=40).simulation.primary
+    b = jointex.simulate(FLAGSHIP, "V-IAMD-RAID", replications=40, seed=2, batch_size=3).simulation.primary
     for metric, column in a.columns.items():
         assert np.array_equal(column, b.columns[metric], equal_nan=True)

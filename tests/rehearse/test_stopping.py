@@ -35,7 +35,7 @@ RELIEF = {
 def test_iamd_by_default_stops_once_the_leak_probability_is_known_to_half_a_point() -> None:
     rule = IamdVignette.stopping
     calls: list[tuple[int, int]] = []
-    run = jointex.simulate(FLAGSHIP, seed=3, progress=lambda d, t: calls.append((d, t)))
+    run = jointex.simulate(FLAGSHIP, "V-IAMD-RAID", seed=3, progress=lambda d, t: calls.append((d, t)))
     estimate = run.simulation.primary.summary()["iamd.leak_probability"]
     assert rule.minimum <= run.simulation.replications < rule.cap  # the flagship is precise well before
     assert estimate.half_width < rule.half_width
@@ -43,13 +43,18 @@ def test_iamd_by_default_stops_once_the_leak_probability_is_known_to_half_a_poin
 
 
 def test_an_explicit_replication_count_is_run_in_full() -> None:
-    assert jointex.simulate(FLAGSHIP, replications=300, seed=3).simulation.replications == 300
+    assert jointex.simulate(FLAGSHIP, "V-IAMD-RAID", replications=300, seed=3).simulation.replications == 300
 
 
 def test_both_modes_report_one_progress_over_the_two_runs() -> None:
     calls: list[tuple[int, int]] = []
     run = jointex.simulate(
-        FLAGSHIP, replications=40, mode="both", batch_size=16, progress=lambda d, t: calls.append((d, t))
+        FLAGSHIP,
+        "V-IAMD-RAID",
+        replications=40,
+        mode="both",
+        batch_size=16,
+        progress=lambda d, t: calls.append((d, t)),
     )
     assert run.simulation.replications == 40
     assert calls[0] == (0, 80) and calls[-1] == (80, 80)

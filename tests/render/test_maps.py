@@ -251,14 +251,16 @@ def test_an_unknown_sidc_is_refused_rather_than_drawn_blank() -> None:
 def test_the_interoperability_and_after_action_reports_open_with_the_exercise_map(
     baltic: LoadedExercise, tmp_path: Path
 ) -> None:
-    from jointex.service.interop import interop_for_exercise, write_interop_report
-    from jointex.service.report import write_report
+    from jointex.security.readers import reader_for
+    from jointex.service.interop import interop_for_exercise, interop_report
+    from jointex.service.report import report_documents
 
-    interop = write_interop_report(interop_for_exercise(baltic, "GBR"), tmp_path / "interop.html").path
-    report = write_report(BALTIC, tmp_path, reader="GBR", loaded=baltic).written[0]
+    gbr = reader_for(baltic.exercise, "GBR")
+    interop = interop_report(interop_for_exercise(baltic, gbr))
+    (report,) = report_documents(baltic, gbr).documents
     images = []
     for page in (interop, report):
-        html = page.read_text(encoding="utf-8")
+        html = page.content.decode("utf-8")
         found = re.search(r'id="exercise-map"[^>]*><img src="(data:image/png;base64,[^"]+)"', html)
         assert found is not None, page.name
         images.append(found[1])
@@ -270,12 +272,12 @@ def test_rehearsal_reports_carry_their_vignette_map(baltic: LoadedExercise, paci
     from jointex.service.simulate import simulate
 
     raid = simulate(baltic, "V-IAMD-RAID", replications=20)
-    html = render_simulation_html(raid.simulation, raid.label, "", raid.release.exercise, raid.platforms)
+    html = render_simulation_html(raid.simulation, raid.label, "")
     assert html.count('class="app6"') >= 5 and "label-asset-VILNIUS" in html
     relief = simulate(pacific, "V-HADR-RELIEF", replications=2)
     html = render_simulation_html(relief.simulation, relief.label)
-    assert relief.simulation.scene is not None
-    assert html.count('class="day"') == relief.simulation.scene.days
+    assert relief.simulation.detail is not None
+    assert html.count('class="day"') == len(relief.simulation.detail.to_dict()["need_met_by_day_pct"])
     assert "label-site-PH0826-GUI" in html
 
 
@@ -316,9 +318,9 @@ def _maps_in(
     """The exercise map and, with ``vignettes``, the IAMD and relief maps, drawn at ``layout``."""
     from jointex.model.hadr import HadrParameters
     from jointex.rehearse.vignettes.hadr import compile_hadr
+    from jointex.rehearse.vignettes.hadr.relief_map import relief_map
+    from jointex.rehearse.vignettes.iamd.raid_map import iamd_map
     from jointex.render.maps.exercise import exercise_map as draw_exercise
-    from jointex.render.maps.iamd import iamd_map
-    from jointex.render.maps.relief import relief_map
 
     area = draw_exercise(baltic.exercise, baltic.catalogue.platforms, Label(), layout=layout)
     if not vignettes:
@@ -367,9 +369,9 @@ def test_the_after_action_report_prints_its_map_at_its_size_with_text_of_7_point
     from jointex.render.report_html import layout_report
     from jointex.security.release import release_exercise
     from jointex.service.maps import report_exercise_map
-    from jointex.service.report import write_report
+    from jointex.service.report import report_documents
 
-    html = write_report(BALTIC, tmp_path, loaded=baltic).written[0].read_text(encoding="utf-8")
+    html = report_documents(baltic).documents[0].content.decode("utf-8")
     document = layout_report(html)
     images = [
         box
@@ -398,7 +400,7 @@ def test_the_rehearsal_maps_are_drawn_as_wide_as_an_a4_page_text(
     raid = simulate(baltic, "V-IAMD-RAID", replications=20)
     relief = simulate(pacific, "V-HADR-RELIEF", replications=2)
     pages = [
-        render_simulation_html(raid.simulation, raid.label, "", raid.release.exercise, raid.platforms),
+        render_simulation_html(raid.simulation, raid.label, ""),
         render_simulation_html(relief.simulation, relief.label),
     ]
     for html in pages:
@@ -432,7 +434,7 @@ def test_trucks_are_drawn_along_the_road_the_model_times_them_on() -> None:
     """A damaged short road and an intact longer one: the model times the truck over the longer road
     (quicker at the damaged road's reduced speed), and the map draws that road."""
     from jointex.model.hadr import HadrParameters
-    from jointex.render.maps.relief import relief_map
+    from jointex.rehearse.vignettes.hadr.relief_map import relief_map
     from tests.rehearse.hadr_scenes import QUIET, depot, relief, site, truck
 
     parameters = {

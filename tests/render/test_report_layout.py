@@ -33,8 +33,10 @@ from jointex.render.charts import (
 )
 from jointex.render.page_layout import boxes, descendants, fill, has_class, pages_holding, split_rows
 from jointex.render.report_html import layout_report, render_report_html
-from jointex.service.interop import interop_for_file
-from jointex.service.report import write_report
+from jointex.security.readers import reader_for
+from jointex.service.exercises import load_exercise
+from jointex.service.interop import interop_for_exercise
+from jointex.service.report import ReportDocuments, observations_for, report_documents
 from tests.conftest import EXAMPLES, REPO
 
 FLAGSHIP = REPO / "examples" / "baltic-shield" / "exercise.yaml"
@@ -48,11 +50,19 @@ class Rendered:
     texts: list[str]  # each page's text as pypdf reads it from the PDF
 
 
+def _report(path: Path, nation: str | None = None) -> ReportDocuments:
+    """The report as `jointex report PATH [--for NATION]` makes it, with the observations beside it."""
+    loaded = load_exercise(path)
+    return report_documents(
+        loaded, reader_for(loaded.exercise, nation), observations=observations_for(loaded)
+    )
+
+
 @pytest.fixture(scope="module", params=[None, "LTU"], ids=["coalition", "for-LTU"])
-def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+def rendered(request: pytest.FixtureRequest) -> Rendered:
     """The report as `jointex report` writes it (exercise map included), laid out once per version."""
-    run = write_report(FLAGSHIP, tmp_path_factory.mktemp("report"), reader=request.param)
-    document = layout_report(run.written[0].read_text(encoding="utf-8"))
+    run = _report(FLAGSHIP, request.param)
+    document = layout_report(run.documents[0].content.decode("utf-8"))
     pdf = PdfReader(io.BytesIO(document.write_pdf()))
     return Rendered(run.report, document, [" ".join(page.extract_text().split()) for page in pdf.pages])
 
@@ -122,9 +132,8 @@ def test_tables_continue_across_pages_with_their_header_and_never_split_a_row(re
 
 
 @pytest.mark.parametrize("exercise", [p for p in EXAMPLES if p != FLAGSHIP], ids=lambda p: p.parent.name)
-def test_every_example_report_keeps_the_page_rules(exercise: Path, tmp_path: Path) -> None:
-    run = write_report(exercise, tmp_path)
-    document = layout_report(run.written[0].read_text(encoding="utf-8"))
+def test_every_example_report_keeps_the_page_rules(exercise: Path) -> None:
+    document = layout_report(_report(exercise).documents[0].content.decode("utf-8"))
     filled = [round(fill(page), 2) for page in document.pages]
     assert all(share >= 0.25 for share in filled[:-1]), filled
     assert split_rows(document) == []
@@ -205,7 +214,7 @@ def test_chart_legends_do_not_cover_the_data(draw: str) -> None:
 
 @pytest.fixture(scope="module")
 def interop() -> InteropResult:
-    return interop_for_file(FLAGSHIP).result
+    return interop_for_exercise(load_exercise(FLAGSHIP)).result
 
 
 @pytest.fixture(scope="module")
@@ -271,8 +280,9 @@ def test_the_report_charts_are_drawn_without_matplotlib() -> None:
         "import sys\n"
         "from jointex.assess.report import build_report\n"
         "from jointex.render.report_html import render_report_html\n"
+        "from jointex.service.exercises import load_exercise\n"
         "from jointex.service.report import assess_version\n"
-        f"version = assess_version({str(REPO / 'examples' / 'baltic-shield' / 'exercise.yaml')!r})\n"
+        f"version = assess_version(load_exercise({str(REPO / 'examples' / 'baltic-shield')!r}))\n"
         "html = render_report_html(build_report(version.assessment, version.release, version.evidence))\n"
         "assert 'Executive summary' in html\n"
         "sys.exit('matplotlib' in sys.modules)\n"

@@ -8,6 +8,7 @@ import re
 import jointex
 from jointex.model import Label
 from jointex.model.metrics.display import metric_title
+from jointex.rehearse.vignettes.hadr import ReliefDetail
 from jointex.rehearse.vignettes.hadr.summary import WORST_SITES_SHOWN
 from jointex.render.simulation_html import render_simulation_html
 from tests.conftest import REPO
@@ -24,7 +25,7 @@ def _difference_class(html: str, metric: str) -> str:
 
 
 def test_differences_are_coloured_by_which_way_is_better() -> None:
-    simulation = jointex.simulate(FLAGSHIP, replications=200, seed=5, mode="both").simulation
+    simulation = jointex.simulate(FLAGSHIP, "V-IAMD-RAID", replications=200, seed=5, mode="both").simulation
     differences = simulation.differences()
     assert differences is not None
     html = render_simulation_html(simulation, Label())
@@ -44,7 +45,7 @@ def _cells(html: str, metric: str) -> list[str]:
 
 
 def test_metrics_read_by_title_with_their_name_and_numbers_rounded_to_their_interval() -> None:
-    simulation = jointex.simulate(FLAGSHIP, replications=200, seed=5).simulation
+    simulation = jointex.simulate(FLAGSHIP, "V-IAMD-RAID", replications=200, seed=5).simulation
     html = render_simulation_html(simulation, Label())
     title, unit, mean, interval = _cells(html, "iamd.leak_probability")
     assert title == 'Leak probability<code class="name">iamd.leak_probability</code>'
@@ -60,15 +61,19 @@ def test_metrics_read_by_title_with_their_name_and_numbers_rounded_to_their_inte
 
 
 def test_relief_sites_are_named_worst_first_and_the_rest_folded_away() -> None:
-    simulation = jointex.simulate(PACIFIC, replications=3).simulation
+    simulation = jointex.simulate(PACIFIC, "V-HADR-RELIEF", replications=3).simulation
     html = render_simulation_html(simulation, Label())
     assert "hadr.need_met_pct.PH" not in html.split("<h2>Estimates</h2>", 1)[1]
-    tables = re.findall(r'<table class="sites">(.*?)</table>', html, re.S)
+    section = html.split("<h2>Sites by need met, worst first", 1)[1].split("<h2>", 1)[0]
+    tables = re.findall(r'<table class="detail">(.*?)</table>', section, re.S)
     assert len(tables) == 2, "the worst sites, then the rest inside <details>"
-    shown, rest = (re.findall(r'<td>([^<]+)<code class="name">([^<]+)</code>', t) for t in tables)
+    shown, rest = (
+        re.findall(r'<td class="words">([^<]+)</td><td class="words">([^<]+)</td>', t) for t in tables
+    )
     assert len(shown) == WORST_SITES_SHOWN
-    scene, estimates = simulation.scene, simulation.primary.summary()
-    assert scene is not None
+    estimates = simulation.primary.summary()
+    assert isinstance(simulation.detail, ReliefDetail)
+    scene = simulation.detail.scene
     names = dict(zip(scene.site_ids, scene.site_names, strict=True))
     assert all(names[site] == name for name, site in shown + rest)
     met = [estimates[f"hadr.need_met_pct.{site}"].mean for _, site in shown + rest]

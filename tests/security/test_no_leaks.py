@@ -47,10 +47,13 @@ from typer.testing import CliRunner
 from jointex.cli.main import app
 from jointex.errors import InputError
 from jointex.model import Label
+from jointex.security.readers import reader_for
 from jointex.service.exercises import LoadedExercise, load_exercise
-from jointex.service.interop import interop_for_exercise, write_interop_report
-from jointex.service.report import write_report
-from jointex.service.simulate import simulate, write_plan_files, write_run_file, write_simulation_html
+from jointex.service.files import write_document, write_documents
+from jointex.service.interop import interop_for_exercise, interop_report
+from jointex.service.report import ReportDocuments, observations_for, report_documents
+from jointex.service.runs import read_run_files
+from jointex.service.simulate import simulate, write_exports, write_run_file, write_simulation_html
 from tests.conftest import REPO
 from tests.security.labelled_exercises import (
     CLASSIFICATIONS,
@@ -286,13 +289,13 @@ def test_show_and_interop_show_nothing_withheld(spec: Spec, data: st.DataObject)
         loaded = load_spec(spec, folder)
         if withheld.refused:
             with pytest.raises(InputError) as refused:
-                interop_for_exercise(loaded, reader)
+                interop_for_exercise(loaded, reader_for(loaded.exercise, reader))
             assert_clear_refusal(refused.value, withheld)
             assert_cli_refuses(["interop", str(folder), "--for", reader, "--json"], withheld)
             assert_cli_refuses(["show", str(folder), "--for", reader], withheld)
             return
-        run = interop_for_exercise(loaded, reader)
-        write_interop_report(run, folder / "interop.html")
+        run = interop_for_exercise(loaded, reader_for(loaded.exercise, reader))
+        write_document(interop_report(run), folder / "interop.html")
         outputs = {
             "interop JSON": version_texts(run.result.to_dict()),
             "interop HTML": (folder / "interop.html").read_text(encoding="utf-8"),
@@ -304,7 +307,7 @@ def test_show_and_interop_show_nothing_withheld(spec: Spec, data: st.DataObject)
         assert_aggregate(run.label, outputs, spec, withheld, "interop")
 
         if summary_for_exercise is not None:
-            shown = summary_for_exercise(loaded, reader)
+            shown = summary_for_exercise(loaded, reader_for(loaded.exercise, reader))
             summary, label = shown.to_dict(), shown.label
         else:  # pragma: no cover
             from jointex.analyse.summary import summarise
@@ -332,8 +335,8 @@ def simulate_outputs(run: Any, folder: Path) -> dict[str, str]:
         "simulation HTML": html.read_text(encoding="utf-8"),
         "run file": write_run_file(run, folder).read_text(encoding="utf-8"),
     }
-    if run.simulation.scene is not None:
-        for path in write_plan_files(run, folder):
+    if run.simulation.model.exports_files:
+        for path in write_exports(run, folder):
             outputs[f"plan {path.suffix}"] = path.read_text(encoding="utf-8")
     return outputs
 
@@ -450,24 +453,20 @@ def test_after_action_report_shows_nothing_withheld(spec: Spec, data: st.DataObj
         observations = folder / "observations.yaml"
         if withheld.refused:
             with pytest.raises(InputError) as refused:
-                write_report(
-                    folder / "exercise.yaml", out, runs, reader, observations=observations, loaded=loaded
-                )
+                write_report(loaded, out, runs, reader, observations)
             assert_clear_refusal(refused.value, withheld)
             assert_cli_refuses(
                 ["report", str(folder), "--for", reader, "--out", str(out), "--json"], withheld
             )
             return
-        result = write_report(
-            folder / "exercise.yaml", out, runs=runs, reader=reader, observations=observations, loaded=loaded
-        )
+        result, written = write_report(loaded, out, runs, reader, observations)
         event("run files", len(list(runs.glob("*.json"))))
         event("run files withheld", len(withheld.keys("run")))
         event(
             "observations withheld", f"{len(withheld.keys('observation'))} of {len(spec.of('observation'))}"
         )
         event("actions withheld", f"{len(withheld.keys('action'))} of {len(spec.of('action'))}")
-        outputs = {path.name: path.read_text(encoding="utf-8") for path in result.written}
+        outputs = {path.name: path.read_text(encoding="utf-8") for path in written}
         outputs["report JSON"] = version_texts(
             {
                 **result.assessment.to_dict(),
@@ -527,6 +526,20 @@ NLD_ONLY_TO_USA = {
 }
 """Baltic Shield with the Netherlands' participation releasable to the Netherlands and the USA only."""
 NLD_TEXTS = ("NLD-PATRIOT", "NLD-F35", "EVAL-LEAD", "Lead evaluator", "Netherlands")
+
+
+def write_report(
+    loaded: LoadedExercise, out: Path, runs: Path, reader: str, observations: Path
+) -> tuple[ReportDocuments, list[Path]]:
+    """What `jointex report --for READER --runs RUNS --observations OBSERVATIONS --out OUT` makes and
+    writes."""
+    made = report_documents(
+        loaded,
+        reader_for(loaded.exercise, reader),
+        runs=read_run_files(runs),
+        observations=observations_for(loaded, observations),
+    )
+    return made, [page.path for page in write_documents(made.documents, out)]
 
 
 def report_for(folder: Path, out: Path, reader: str | None) -> dict[str, str]:
@@ -607,8 +620,9 @@ def test_5_nothing_releasable_is_refused_clearly(tmp_path: Path, command: list[s
     edits = {"exercise.yaml": _only_to_usa, "nations/gbr.yaml": _strip_labels}
     folder = copy_example("baltic-shield", tmp_path, edits)
     withheld = withheld_from("POL", ("V-IAMD-RAID", "DEU-PATRIOT", "BALTIC SHIELD", "Baltic IAMD"))
+    loaded = load_exercise(folder / "exercise.yaml")
     with pytest.raises(InputError) as refused:
-        interop_for_exercise(load_exercise(folder / "exercise.yaml"), "POL")
+        interop_for_exercise(loaded, reader_for(loaded.exercise, "POL"))
     assert_clear_refusal(refused.value, withheld)
     extra = ["--out", str(tmp_path)] if command[0] == "report" else []
     for output in ([], ["--json"]):
@@ -678,7 +692,7 @@ def test_9_the_banner_releases_to_the_reader_whose_own_participation_is_withheld
         }
     folder = copy_example("baltic-shield", tmp_path, edits)
     loaded = load_exercise(folder / "exercise.yaml")
-    run = interop_for_exercise(loaded, reader)
+    run = interop_for_exercise(loaded, reader_for(loaded.exercise, reader))
     readers = withheld_from(reader, ("unused-QZ",)).reader
     assert lab_of(run.label).releases_to(readers), f"interop for {reader}: banner {run.label.marking}"
     simulation = simulate(loaded, "V-IAMD-RAID", replications=2, seed=1, reader=reader)
@@ -692,7 +706,8 @@ def test_10_the_interop_banner_covers_the_vignettes_its_gaps_name(tmp_path: Path
     vignettes they block (V-IAMD-RAID, NATO SECRET here) under a NATO UNCLASSIFIED banner."""
     raid = set_label("vignettes", "V-IAMD-RAID", "NATO SECRET")
     folder = copy_example("baltic-shield", tmp_path, {"exercise.yaml": raid})
-    run = interop_for_exercise(load_exercise(folder / "exercise.yaml"), "POL")
+    loaded = load_exercise(folder / "exercise.yaml")
+    run = interop_for_exercise(loaded, reader_for(loaded.exercise, "POL"))
     assert "V-IAMD-RAID" in json.dumps(run.result.to_dict())
     assert run.label.classification.value == "SECRET", f"interop banner {run.label.marking} names V-IAMD-RAID"
 

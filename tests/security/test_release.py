@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import Field
 
 from jointex import load_exercise
 from jointex.errors import InputError
-from jointex.model import Classification, Exercise, Label
+from jointex.model import Classification, Exercise, Frozen, Label, Vignette, VignetteKind, VignetteParameters
+from jointex.model.iamd import IamdParameters
+from jointex.model.kinds import DECLARATIONS
+from jointex.model.vignette_kind import FieldPath, KindDeclaration
 from jointex.security.labels import document_label, exercise_labels, force_labels, within
 from jointex.security.release import (
+    Release,
     names_withheld,
     releasable_exercise,
     release_exercise,
@@ -168,3 +173,75 @@ def test_a_version_names_no_withheld_nation_even_in_its_rel_to_lists() -> None:
     assert within(changed.label, for_pol.exercise.nations).releasable_to == tuple(
         sorted(set(exercise.nations) - {"DEU"})
     )
+
+
+def test_a_withheld_units_sensor_leaves_the_typed_parameters() -> None:
+    exercise = load_exercise(EXAMPLES[0]).exercise
+    usa_only = Label.model_validate("NATO RESTRICTED // REL TO USA")
+    units = [u.model_copy(update={"label": usa_only}) if u.id == "USA-AWACS" else u for u in exercise.units]
+    changed = _with(exercise, units=[u.model_dump(by_alias=True) for u in units])
+    release = release_exercise(changed, "POL")
+    before = _vignette(changed, "V-IAMD-RAID").parameters_as(IamdParameters)
+    after = _vignette(release.exercise, "V-IAMD-RAID").parameters_as(IamdParameters)
+    assert [s.unit for s in after.sensors] == [s.unit for s in before.sensors if s.unit != "USA-AWACS"]
+    assert after.shooters == before.shooters
+    assert release.withheld["iamd sensors"] == 1
+    assert "USA-AWACS" not in str(release.exercise.model_dump())
+
+
+def _vignette(exercise: Exercise, vignette_id: str) -> Vignette:
+    return next(v for v in exercise.vignettes if v.id == vignette_id)
+
+
+class _Station(Frozen):
+    id: str
+    unit: str
+
+
+class _NetParameters(VignetteParameters):
+    """A made-up comms drill's parameters: the release policy knows them only through the references
+    they declare."""
+
+    stations: tuple[_Station, ...] = Field(min_length=1)
+
+    def unit_references(self) -> list[tuple[FieldPath, str]]:
+        return [(("stations", i, "unit"), station.unit) for i, station in enumerate(self.stations)]
+
+
+def test_any_kind_loses_a_withheld_units_elements_through_the_references_it_declares(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(
+        DECLARATIONS, VignetteKind.COMMS, KindDeclaration(VignetteKind.COMMS, _NetParameters, ())
+    )
+    exercise = load_exercise(EXAMPLES[0]).exercise
+    restricted = Label.model_validate("NATO RESTRICTED // REL TO NLD, USA")
+    participants = [
+        p.model_copy(update={"label": restricted}) if p.nation == "NLD" else p for p in exercise.participants
+    ]
+
+    def net(*stations: tuple[str, str]) -> dict[str, object]:
+        return {
+            "id": "V-NET",
+            "name": "Air defence net",
+            "kind": "comms",
+            "start": "D+1",
+            "end": "D+2",
+            "units": ["NLD-PATRIOT", "DEU-PATRIOT"],
+            "parameters": {"stations": [{"id": sid, "unit": unit} for sid, unit in stations]},
+        }
+
+    def released(vignette: dict[str, object]) -> Release:
+        vignettes = [*(v.model_dump(by_alias=True) for v in exercise.vignettes), vignette]
+        dumped = [p.model_dump(by_alias=True) for p in participants]
+        return release_exercise(_with(exercise, participants=dumped, vignettes=vignettes), "POL")
+
+    release = released(net(("S-NLD", "NLD-PATRIOT"), ("S-DEU", "DEU-PATRIOT")))
+    kept = _vignette(release.exercise, "V-NET").parameters_as(_NetParameters)
+    assert [s.id for s in kept.stations] == ["S-DEU"]
+    assert release.withheld["comms stations"] == 1
+    assert "S-NLD" in release.withheld_names
+    # A drill left without any station cannot stand: the whole vignette is withheld.
+    alone = released(net(("S-NLD", "NLD-PATRIOT")))
+    assert "V-NET" not in {v.id for v in alone.exercise.vignettes}
+    assert {"V-NET", "S-NLD"} <= alone.withheld_names

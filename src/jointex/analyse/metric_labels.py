@@ -8,10 +8,8 @@ run files and ``--json`` use them.
 
 from __future__ import annotations
 
-from pydantic import ValidationError
-
 from jointex.catalogue import nation_name
-from jointex.model import VIGNETTE_PARAMETER_MODELS, Exercise, Vignette
+from jointex.model import Exercise, Vignette
 
 
 def metric_labels(exercise: Exercise, vignette: Vignette | None = None) -> dict[str, str]:
@@ -19,20 +17,9 @@ def metric_labels(exercise: Exercise, vignette: Vignette | None = None) -> dict[
     participating nations (``DEU`` -> ``Germany``), units, and each vignette's places as its kind's
     parameters name them (defended assets; relief sites and supply sources). ``vignette`` (one rehearsed)
     names its own places last, so they win over another vignette's place of the same id. An id without
-    a name is left out (its title shows the id); a vignette whose parameters do not validate (the
-    exercise checks report it) names nothing."""
+    a name is left out (its title shows the id)."""
     labels = {nation: nation_name(nation) for nation in exercise.nations}
     labels.update({unit.id: unit.name for unit in exercise.units})
     for each in (*exercise.vignettes, *((vignette,) if vignette else ())):
-        labels.update(_place_names(each))
+        labels.update(each.parameters.place_names())
     return labels
-
-
-def _place_names(vignette: Vignette) -> dict[str, str]:
-    model = VIGNETTE_PARAMETER_MODELS.get(vignette.kind)
-    if model is None:
-        return {}
-    try:
-        return model.model_validate(vignette.parameters).place_names()
-    except ValidationError:
-        return {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from jointex.assess.assessment import Assessment
 from jointex.assess.ratings import MeasureStatus
 from jointex.errors import Problem, Severity
-from jointex.model.metrics import METRICS
+from jointex.model.metrics import METRICS, VIGNETTE_METRICS
 
 
 def unrehearsed_vignettes(assessment: Assessment) -> tuple[Problem, ...]:
@@ -22,9 +22,9 @@ def unrehearsed_vignettes(assessment: Assessment) -> tuple[Problem, ...]:
             spec = METRICS.find(result.measure.metric)
             if result.status is not MeasureStatus.NO_EVIDENCE or spec is None:
                 continue
-            namespace = spec.name.split(".")[0]
+            kinds = {kind for kind, metrics in VIGNETTE_METRICS.items() if spec in metrics}
             for vignette in vignettes:
-                if vignette.kind.value == namespace and rating.objective.id not in short.get(vignette.id, []):
+                if vignette.kind in kinds and rating.objective.id not in short.get(vignette.id, []):
                     short.setdefault(vignette.id, []).append(rating.objective.id)
     return tuple(
         Problem(

@@ -7,9 +7,8 @@ Heavy libraries are imported inside the commands so that `jointex --help` stays 
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -24,6 +23,10 @@ from jointex.cli.output import (
 )
 from jointex.errors import InputError
 
+if TYPE_CHECKING:
+    from jointex.security.readers import Reader
+    from jointex.service.exercises import LoadedExercise
+
 app = typer.Typer(
     name="jointex",
     help="Plan, rehearse, run and assess multinational joint exercises.\n\n"
@@ -37,12 +40,6 @@ catalogue_app = typer.Typer(
     help="Browse the reference catalogue of platforms, fuels, links and standards.", no_args_is_help=True
 )
 app.add_typer(catalogue_app, name="catalogue")
-
-
-class ModeOption(StrEnum):
-    integrated = "integrated"
-    national = "national"
-    both = "both"
 
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
@@ -64,6 +61,19 @@ def _check_outputs(
 
     try:
         check_outputs(files=files or {}, folders=folders or {})
+    except InputError as error:
+        fail_with(error, as_json)
+
+
+def _load_for(file: Path, wanted: str | None, as_json: bool) -> tuple[LoadedExercise, Reader]:
+    """The exercise file loaded, and the reader ``--for`` names (a participating nation; the coalition
+    without one or with ALL), checked once here; leave with exit code 2 when either is bad input."""
+    from jointex.security.readers import reader_for
+    from jointex.service.exercises import load_exercise
+
+    try:
+        loaded = load_exercise(file)
+        return loaded, reader_for(loaded.exercise, wanted)
     except InputError as error:
         fail_with(error, as_json)
 
@@ -117,17 +127,17 @@ def show(
 ) -> None:
     """Summarise an exercise: participants, forces, equipment, objectives, vignettes and the MSEL."""
     from jointex.cli.render import render_summary
-    from jointex.security.release import release_statement
-    from jointex.service.summary import summary_for_file
+    from jointex.service.summary import summary_for_exercise
 
+    loaded, chosen = _load_for(file, reader, as_json)
     try:
-        shown = summary_for_file(file, reader)
+        shown = summary_for_exercise(loaded, chosen)
     except InputError as error:
         fail_with(error, as_json)
     if as_json:
         print_json(shown.to_dict())
         return
-    render_summary(shown.summary, release_statement(shown.release))
+    render_summary(shown.summary, shown.label.marking, shown.statement)
 
 
 @app.command()
@@ -140,29 +150,28 @@ def interop(
 ) -> None:
     """Analyse interoperability: domain matrices, nation scores, gaps, remedies, single points of failure."""
     from jointex.cli.render_interop import render_interop
-    from jointex.security.release import release_statement
-    from jointex.service.interop import interop_for_file, write_interop_report
+    from jointex.service.files import write_document
+    from jointex.service.interop import interop_for_exercise, interop_report
 
     _check_outputs(as_json, files={"--html": html})
+    loaded, chosen = _load_for(file, reader, as_json)
     try:
-        run = interop_for_file(file, reader)
-        written = write_interop_report(run, html) if html else None
+        run = interop_for_exercise(loaded, chosen)
+        written = write_document(interop_report(run), html) if html else None
     except InputError as error:
         fail_with(error, as_json)
     if as_json:
         print_json(
             {
-                **run.result.to_dict(),
-                "label": run.label.marking,
-                "release": run.release.to_dict(),
+                **run.to_dict(),
                 "html": str(written.path) if written else None,
                 "warnings": [w.to_dict() for w in written.warnings] if written else [],
             }
         )
         return
     console.print(f"Label: {run.label.marking}", style="bold", markup=False)
-    console.print(release_statement(run.release), markup=False)
-    render_interop(run.result, top)
+    console.print(run.statement, markup=False)
+    render_interop(run.result, run.measures(), top)
     if written:
         console.print(f"HTML report: {written.path}", markup=False)
         print_problems(written.warnings)
@@ -183,33 +192,38 @@ def report(
 ) -> None:
     """Rate every objective from evidence and write the after-action report and improvement plan."""
     from jointex.cli.render_assessment import render_assessment
-    from jointex.service.report import write_report
+    from jointex.service.files import write_documents
+    from jointex.service.report import observations_for, report_documents
+    from jointex.service.runs import read_run_files
 
     _check_outputs(as_json, folders={"--out": out})
+    loaded, chosen = _load_for(file, reader, as_json)
     try:
-        result = write_report(file, out, runs, reader, pdf, observations)
+        result = report_documents(
+            loaded,
+            chosen,
+            runs=read_run_files(runs) if runs else (),
+            observations=observations_for(loaded, observations),
+            pdf=pdf,
+        )
+        written = write_documents(result.documents, out)
     except InputError as error:
         fail_with(error, as_json)
+    warnings = [*(w for page in written for w in page.warnings), *result.warnings]
     if as_json:
         print_json(
             {
-                **result.assessment.to_dict(),
-                "label": result.report.label.marking,
-                "release": {
-                    "reader": result.report.reader or "ALL",
-                    "withheld": result.report.withheld,
-                    "evidence_withheld_by_objective": result.report.withheld_by_objective,
-                },
-                "written": [str(p) for p in result.written],
-                "warnings": [w.to_dict() for w in result.warnings],
+                **result.to_dict(),
+                "written": [str(page.path) for page in written],
+                "warnings": [w.to_dict() for w in warnings],
             }
         )
         return
     render_assessment(result.assessment, result.report.label.marking)
     console.print(result.report.release, markup=False)
-    for path in result.written:
-        console.print(f"Report: {path}", markup=False)
-    print_problems(result.warnings)
+    for page in written:
+        console.print(f"Report: {page.path}", markup=False)
+    print_problems(warnings)
 
 
 @app.command()
@@ -231,11 +245,14 @@ def simulate(
     ] = None,
     seed: Annotated[int, typer.Option(min=0, help="Random seed: the same seed gives the same numbers.")] = 0,
     mode: Annotated[
-        ModeOption,
+        str | None,
         typer.Option(
-            help="integrated: shared air picture; national: stovepipes; both: the two, and the gain."
+            help="For a kind with modes, one of them or both (the two on the same random numbers, and "
+            "the difference): iamd integrated (the default: shared air picture) or national "
+            "(stovepipes). Other kinds have one mode.",
+            show_default=False,
         ),
-    ] = ModeOption.integrated,
+    ] = None,
     precision: Annotated[
         float | None,
         typer.Option(
@@ -275,9 +292,10 @@ def simulate(
     from jointex.cli.render_simulation import render_simulation
     from jointex.security.release import release_statement
     from jointex.service.simulate import simulate as run_simulation
-    from jointex.service.simulate import write_plan_files, write_run_file, write_simulation_html
+    from jointex.service.simulate import write_exports, write_run_file, write_simulation_html
 
     _check_outputs(as_json, files={"--html": html}, folders={"--runs": runs, "--plans": plans})
+    loaded, chosen_reader = _load_for(file, reader, as_json)
     allow_worker_processes()
     show = not as_json and sys.stderr.isatty()
     try:
@@ -285,23 +303,23 @@ def simulate(
             "Rehearsing", show, may_stop_early=replications is None or precision is not None
         ) as bar:
             result = run_simulation(
-                file,
+                loaded,
                 vignette,
                 replications=replications,
                 seed=seed,
-                mode=mode.value,
-                reader=reader,
+                mode=mode,
+                reader=chosen_reader,
                 batch_size=batch_size,
                 precision=precision,
                 progress=bar,
-                with_plans=plans is not None,
+                with_exports=plans is not None,
             )
         pages = [write_simulation_html(result, html)] if html else []
         written = [page.path for page in pages]
         if runs:
             written.append(write_run_file(result, runs))
         if plans:
-            written.extend(write_plan_files(result, plans))
+            written.extend(write_exports(result, plans))
     except InputError as error:
         fail_with(error, as_json)
     if as_json:
@@ -332,20 +350,23 @@ def map_(
     ],
     vignette: Annotated[
         str | None,
-        typer.Option(help="Map this vignette instead: IAMD defence and raid, relief plan, or its units."),
+        typer.Option(
+            help="Map this vignette instead: IAMD defence and raid, relief plan, search areas, medical "
+            "chain, or its units."
+        ),
     ] = None,
     reader: Annotated[str | None, typer.Option("--for", help=FOR_HELP)] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Draw the exercise area and its units (APP-6 symbols) on the base map, or a vignette's map."""
-    from jointex.service.exercises import load_exercise
     from jointex.service.files import write_bytes_atomically
     from jointex.service.maps import exercise_map, map_format
 
     _check_outputs(as_json, files={"--out": out})
+    loaded, chosen_reader = _load_for(file, reader, as_json)
     try:
         kind = map_format(out)
-        document = exercise_map(load_exercise(file), reader, vignette)
+        document = exercise_map(loaded, chosen_reader, vignette)
         write_bytes_atomically(out, document.render(kind))
     except InputError as error:
         fail_with(error, as_json)
@@ -401,7 +422,7 @@ def catalogue_list(
     """List the entries of a catalogue section."""
     from rich.table import Table
 
-    from jointex.service.catalogue import list_section
+    from jointex.service.catalogue import list_section, section_columns
 
     try:
         rows = list_section(section, category)
@@ -410,13 +431,7 @@ def catalogue_list(
     if as_json:
         print_json(rows)
         return
-    columns = (
-        ["id", "name", "category", "domain"]
-        if section == "platforms"
-        else [
-            key for key in ("id", "name", "title", "standard", "dimension") if any(key in row for row in rows)
-        ]
-    )
+    columns = section_columns(section, rows)
     table = Table(title=f"{section} ({len(rows)})", title_justify="left")
     for column in columns:
         table.add_column(column)
@@ -512,18 +527,13 @@ def demo(
         render_validation(result.report)
         print_problems(result.report.problems)
         if result.summary:
-            render_summary(result.summary, result.release)
+            render_summary(result.summary, result.summary.label, result.release)
         if result.interop:
             render_interop_brief(result.interop)
         for rehearsal in result.rehearsals:
             render_simulation(rehearsal.simulation)
-        if result.not_rehearsed:
-            console.print(
-                "Not rehearsed (no simulation for their kind yet): "
-                f"{', '.join(result.not_rehearsed)}; their metrics count as no evidence.",
-                style="yellow",
-                markup=False,
-            )
+        if result.not_rehearsed_note:
+            console.print(result.not_rehearsed_note, style="yellow", markup=False)
         if result.assessment:
             render_assessment(result.assessment, result.label)
         for path in result.written:

@@ -29,13 +29,14 @@ def render_validation(report: ValidationReport) -> None:
     )
 
 
-def render_summary(summary: ExerciseSummary, release: str = "") -> None:
-    """The summary, under its label and, when given, the sentence saying whom this version is for."""
+def render_summary(summary: ExerciseSummary, label: str, release: str = "") -> None:
+    """The summary, under its label (the marking of what it counts) and, when given, the sentence saying
+    whom this version is for."""
     console.print(
         f"[bold]{summary.name}[/bold] ({summary.id}) — {summary.type.upper()} hosted by "
         f"{summary.host_nation}, {summary.start_date} to {summary.end_date}"
     )
-    console.print(f"Label: {summary.label}", style="bold", markup=False)
+    console.print(f"Label: {label}", style="bold", markup=False)
     if release:
         console.print(release, markup=False)
 

@@ -8,17 +8,21 @@ import numpy as np
 from rich.table import Table
 
 from jointex.cli.output import console
-from jointex.model.metrics.display import format_metric, format_number, metric_title, plural
+from jointex.model.metrics.display import format_number, plural
 from jointex.model.metrics.interop import domain_title
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from jointex.analyse.interop import InteropResult
+    from jointex.service.interop import MeasureValue
 
 _STYLE = {3: "green", 2: "yellow", 1: "bold red", 0: "dim"}
 
 
-def render_interop(result: InteropResult, top: int = 15) -> None:
-    """Everything: domain matrices, nation pairs, gaps, sortie conflicts, single points of failure."""
+def render_interop(result: InteropResult, measures: Sequence[MeasureValue] = (), top: int = 15) -> None:
+    """Everything: domain matrices, nation pairs, gaps, sortie conflicts, single points of failure, and the
+    ``measures`` for objectives (`InteropRun.measures`)."""
     console.print(
         f"[bold]Interoperability[/bold]: overall {_percent(result.overall_score)} of applicable unit "
         f"pairs work, {plural(len(result.nations), 'nation')}, {plural(len(result.unit_ids), 'unit')} "
@@ -28,7 +32,7 @@ def render_interop(result: InteropResult, top: int = 15) -> None:
     _render_pairs(result)
     _render_gaps(result, top)
     _render_spofs(result, top)
-    _render_measures(result)
+    _render_measures(measures)
 
 
 def render_interop_brief(result: InteropResult, top: int = 5) -> None:
@@ -113,16 +117,16 @@ def _render_spofs(result: InteropResult, top: int) -> None:
     console.print(table)
 
 
-def _render_measures(result: InteropResult) -> None:
+def _render_measures(measures: Sequence[MeasureValue]) -> None:
     """The measures an objective can name, with the value this analysis gives each."""
-    from jointex.assess.evidence import interop_metrics
-
+    if not measures:
+        return
     table = Table(title="Measures for objectives", title_justify="left")
     table.add_column("Measure", no_wrap=True)
     table.add_column("Value", justify="right", no_wrap=True)
     table.add_column("Name (for objectives)", style="dim", no_wrap=True)
-    for name, value in interop_metrics(result).items():
-        table.add_row(metric_title(name), format_metric(name, value.value), name)
+    for measure in measures:
+        table.add_row(measure.title, measure.value, measure.name)
     console.print(table)
 
 

@@ -1,4 +1,5 @@
-"""Printing a rehearsal: one row per metric, a column per C2 mode, and the paired difference."""
+"""Printing a rehearsal: one row per metric, a column per mode, the paired difference, and the kind's
+detail tables."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from jointex.model.metrics import METRICS
 from jointex.model.metrics.display import format_estimate_brief, metric_title, metric_unit, plural
 from jointex.rehearse.engine import Estimate
 from jointex.rehearse.simulate import Simulation
-from jointex.rehearse.vignettes.hadr.summary import WORST_SITES_SHOWN
+from jointex.rehearse.vignettes.plugin import DetailTable
 
 
 def _cell(e: Estimate, signed: bool = False) -> str:
@@ -20,43 +21,19 @@ def _cell(e: Estimate, signed: bool = False) -> str:
     return format_estimate_brief(e.mean, e.ci_low, e.ci_high, signed=signed)
 
 
-def render_relief(simulation: Simulation) -> None:
-    """The planners' view of a relief rehearsal: need met by day, the worst-served sites, nations' shares."""
-    summary = simulation.relief_summary()
-    if summary is None:
-        return
-    days = Table(title="Share of the day's need met (%)", show_header=True, header_style="bold")
-    for day in range(1, len(summary.need_met_by_day) + 1):
-        days.add_column(f"day {day}", justify="right", no_wrap=True)
-    days.add_row(*(_cell(e) for e in summary.need_met_by_day))
-    console.print(days)
-    shown = summary.sites[:WORST_SITES_SHOWN]
-    sites = Table(
-        title=f"Sites by need met, worst first ({len(shown)} of {plural(len(summary.sites), 'site')})",
-        show_header=True,
-        header_style="bold",
-    )
-    for column in ("site", "id", "people in need", "need met (%)", "first delivery (h)"):
-        sites.add_column(column, justify="left" if column in ("site", "id") else "right", no_wrap=True)
-    for w in shown:
-        sites.add_row(
-            w.name,
-            Text(w.site, style="dim"),
-            f"{w.population:,}",
-            _cell(w.need_met_pct),
-            _cell(w.first_delivery_h),
-        )
-    console.print(sites)
-    if rest := summary.rest_of_sites(len(shown)):
-        console.print(rest, markup=False)
-    nations = Table(title="Deliveries by nation", show_header=True, header_style="bold")
-    for column in ("nation", "share (%)", "delivered (t)", "trips", "tonne-km"):
-        nations.add_column(column, justify="left" if column == "nation" else "right", no_wrap=True)
-    for n in summary.nations:
-        nations.add_row(
-            n.nation, _cell(n.delivery_share_pct), _cell(n.delivered_t), _cell(n.sorties), _cell(n.tonne_km)
-        )
-    console.print(nations)
+def render_detail(table: DetailTable) -> None:
+    """A table of the kind's detail result; rows past ``shown`` summed up in its note."""
+    shown = table.rows if table.shown is None else table.rows[: table.shown]
+    out = Table(title=table.title, show_header=True, header_style="bold")
+    for k, column in enumerate(table.columns):
+        out.add_column(column, justify="left" if k < table.left_columns else "right", no_wrap=True)
+    for row in shown:
+        out.add_row(*row)
+    console.print(out)
+    if len(shown) < len(table.rows) and table.rest_note:
+        console.print(table.rest_note, markup=False)
+    if table.note:
+        console.print(table.note, markup=False)
 
 
 def render_simulation(simulation: Simulation) -> None:
@@ -73,29 +50,26 @@ def render_simulation(simulation: Simulation) -> None:
     console.print(table)
     for caveat in simulation.caveats:
         console.print(f"Read with care: {caveat}", markup=False)
-    render_relief(simulation)
-    if simulation.differences() is not None:
-        console.print(
-            "Both modes drew the same random numbers (common random numbers); a difference whose interval "
-            "excludes 0 is what the shared air picture changes.",
-            markup=False,
-        )
+    for detail in simulation.detail.tables() if simulation.detail is not None else ():
+        render_detail(detail)
+    if simulation.differences() is not None and simulation.model.modes_note:
+        console.print(simulation.model.modes_note, markup=False)
 
 
 def _estimates(simulation: Simulation, narrow: bool) -> Table:
     """One row per metric: its title, unit, an estimate per C2 mode, the paired difference and the name an
     objective uses. ``narrow`` (a terminal too narrow for that on one line): each row on two lines, the
     name under the title and each interval under its estimate."""
-    summaries = {mode.value: simulation.summary(mode) for mode in simulation.runs}
+    summaries = {mode: simulation.summary(mode) for mode in simulation.runs}
     differences = simulation.differences()
     table = Table(show_header=True, header_style="bold")
     table.add_column("metric (unit)\nname (for objectives)" if narrow else "metric", overflow="fold")
     if not narrow:
         table.add_column("unit")
     for mode in summaries:
-        table.add_column(mode, justify="right", no_wrap=True)
+        table.add_column(mode if simulation.modes else "estimate", justify="right", no_wrap=True)
     if differences is not None:
-        header = "integrated\n− national" if narrow else "integrated − national"
+        header = simulation.difference_title.replace(" − ", "\n− " if narrow else " − ")
         table.add_column(header, justify="right", no_wrap=True)
     if not narrow:
         table.add_column("name (for objectives)", style="dim", no_wrap=True)

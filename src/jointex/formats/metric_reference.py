@@ -19,7 +19,8 @@ engine") and keeps it inside the values the metric can take; *better* says which
 metric by its *title*, placeholders filled in with the names the exercise gives (`Leakers at Vilnius
 government district` for `iamd.leakers.VILNIUS`, nations by their country names), with the name in grey
 beside it; `--json` and run files keep the metric names as they are. Costs of the IAMD vignette are in
-the unit its `cost_per_shot` and threat costs are written in (jointex declares no currency for them).
+the currency its parameters name (`currency`, an ISO 4217 code, USD by default), in which its
+`cost_per_shot` and threat costs are written; the rehearsal's cost table names it (`USD million`).
 """
 
 _BETTER = {True: "lower", False: "higher", None: ""}

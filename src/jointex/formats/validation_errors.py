@@ -18,6 +18,8 @@ from pydantic import BaseModel, ValidationError
 from jointex.errors import MAX_PROBLEMS, FieldPath, Problem, more_problems
 from jointex.formats.source_map import SourceMap
 from jointex.model.base import IDENTIFIER_PATTERN, LANGUAGE_CODE_PATTERN, NATION_CODE_PATTERN
+from jointex.model.kinds import DECLARATIONS
+from jointex.model.vignette_kind import VignetteParameters
 
 _PATTERN_WORDS = {
     NATION_CODE_PATTERN: ("is not a nation code", "an ISO 3166-1 alpha-3 code such as USA, GBR, POL"),
@@ -58,6 +60,8 @@ def _known_field_names(model: type[BaseModel]) -> frozenset[str]:
 
 
 def _nested_models(annotation: object) -> list[type[BaseModel]]:
+    if annotation is VignetteParameters:  # a vignette's parameters: every declared kind's
+        return [declaration.parameters for declaration in DECLARATIONS.values()]
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
     found: list[type[BaseModel]] = []

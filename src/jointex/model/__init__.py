@@ -40,6 +40,6 @@ from jointex.model.unit import Echelon as Echelon
 from jointex.model.unit import EquipmentLine as EquipmentLine
 from jointex.model.unit import Service as Service
 from jointex.model.unit import Unit as Unit
-from jointex.model.vignette import VIGNETTE_PARAMETER_MODELS as VIGNETTE_PARAMETER_MODELS
 from jointex.model.vignette import Vignette as Vignette
 from jointex.model.vignette import VignetteKind as VignetteKind
+from jointex.model.vignette import VignetteParameters as VignetteParameters

@@ -2,23 +2,21 @@
 
 A digest is the SHA-256 of the canonical JSON of the model: keys sorted, no spaces, and the members of a
 set (a site's ``access``, say) in sorted order, so that the same content gives the same digest in any
-process. A vignette's parameters are plain data whose lists may have come from sets (sites read from an
-HXL file), so they are read through their kind's parameter model first, where the kind has one. A run
-file records the digests of what it rehearsed, and the report compares them with the exercise it is given
-(`jointex.assess.run_checks`).
+process. A vignette's parameters are dumped from its kind's typed model, or as written for a kind
+without one. A run file records the digests of what it rehearsed, and the report compares them with the
+exercise it is given (`jointex.assess.run_checks`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from contextlib import suppress
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from jointex.model.exercise import Exercise
-from jointex.model.vignette import VIGNETTE_PARAMETER_MODELS, Vignette
+from jointex.model.vignette import Vignette
 
 PREFIX = "sha256:"
 DIGEST_PATTERN = r"^sha256:[0-9a-f]{64}$"
@@ -26,13 +24,11 @@ DIGEST_PATTERN = r"^sha256:[0-9a-f]{64}$"
 
 def exercise_digest(exercise: Exercise) -> str:
     """The digest of this version of the exercise, all of it (before anything is withheld for a reader)."""
-    data = canonical_data(exercise)
-    data["vignettes"] = [_vignette_data(v) for v in exercise.vignettes]
-    return _digest(data)
+    return _digest(canonical_data(exercise))
 
 
 def vignette_digest(vignette: Vignette) -> str:
-    return _digest(_vignette_data(vignette))
+    return _digest(canonical_data(vignette))
 
 
 def canonical_data(model: BaseModel) -> dict[str, Any]:
@@ -44,15 +40,6 @@ def canonical_data(model: BaseModel) -> dict[str, Any]:
 def short_digest(digest: str) -> str:
     """The first 12 hexadecimal digits, as people compare digests by eye."""
     return digest.removeprefix(PREFIX)[:12]
-
-
-def _vignette_data(vignette: Vignette) -> dict[str, Any]:
-    data = canonical_data(vignette)
-    model = VIGNETTE_PARAMETER_MODELS.get(vignette.kind)
-    if model is not None:
-        with suppress(ValidationError):  # else kept as written: the exercise checks report it
-            data["parameters"] = canonical_data(model.model_validate(vignette.parameters))
-    return data
 
 
 def _digest(data: Any) -> str:

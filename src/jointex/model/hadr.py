@@ -18,6 +18,8 @@ from pydantic import Field, model_validator
 
 from jointex.model.base import Frozen, Identifier, ShortText
 from jointex.model.geo import GeoPoint
+from jointex.model.metrics.hadr import HADR_METRICS
+from jointex.model.vignette_kind import FieldPath, KindDeclaration, VignetteKind, VignetteParameters
 
 
 class Commodity(Frozen):
@@ -227,7 +229,7 @@ class PlanningSettings(Frozen):
     )
 
 
-class HadrParameters(Frozen):
+class HadrParameters(VignetteParameters):
     """Everything the relief distribution rehearsal needs beyond the vignette's units and window."""
 
     commodities: tuple[Commodity, ...] = SPHERE_COMMODITIES
@@ -296,6 +298,11 @@ class HadrParameters(Frozen):
         names = {source.id: source.name for source in self.sources if source.name}
         return names | {site.id: site.name for site in self.sites if site.name}
 
-    def unit_references(self) -> list[tuple[tuple[str | int, ...], str]]:
-        """(field path, unit id) of every unit named, for the exercise checks."""
+    def unit_references(self) -> list[tuple[FieldPath, str]]:
+        """(field path, unit id) of every transport asset's unit: the exercise checks find one that does
+        not take part, and the release policy removes the asset of a withheld unit."""
         return [(("assets", i, "unit"), asset.unit) for i, asset in enumerate(self.assets)]
+
+
+DECLARATION = KindDeclaration(VignetteKind.HADR, HadrParameters, HADR_METRICS)
+"""The relief distribution kind: its parameters and its metrics."""

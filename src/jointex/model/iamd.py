@@ -11,10 +11,12 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from jointex.model.base import Frozen, Identifier, ShortText
 from jointex.model.geo import GeoPoint
+from jointex.model.metrics.iamd import IAMD_METRICS, IAMD_NATIONAL_METRICS
+from jointex.model.vignette_kind import FieldPath, KindDeclaration, VignetteKind, VignetteParameters
 
 
 class ThreatClass(StrEnum):
@@ -137,7 +139,7 @@ class CommandAndControl(Frozen):
     gateway_latency_s: float = Field(default=6.0, ge=0, description="Extra delay when a gateway forwards it.")
 
 
-class IamdParameters(Frozen):
+class IamdParameters(VignetteParameters):
     """The raid, the defence and its doctrine. Times are seconds after the vignette's start."""
 
     threat_types: dict[ThreatClass, ThreatType] = Field(
@@ -154,7 +156,24 @@ class IamdParameters(Frozen):
     )
     engagement_rounds: int = Field(default=2, ge=1, le=16)
     c2: CommandAndControl = Field(default_factory=CommandAndControl)
+    currency: str = Field(
+        default="USD",
+        description="ISO 4217 code of the currency every cost here is written in (each fire unit's "
+        "cost_per_shot, each threat class's cost); reports give the interceptor cost in millions of it.",
+    )
     note: ShortText | None = None
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, code: str) -> str:
+        import pycountry
+
+        currency = pycountry.currencies.get(alpha_3=code) if len(code) == 3 else None
+        if currency is None:
+            raise ValueError(
+                f"{code!r} is not an ISO 4217 currency code; expected one such as USD, EUR or NOK"
+            )
+        return str(currency.alpha_3)
 
     @model_validator(mode="after")
     def _targets_known(self) -> IamdParameters:
@@ -174,9 +193,15 @@ class IamdParameters(Frozen):
         district``); an asset without a name is left out."""
         return {asset.id: asset.name for asset in self.defended_assets if asset.name}
 
-    def unit_references(self) -> list[tuple[tuple[str | int, ...], str]]:
-        """(field path, unit id) of every unit named, for the exercise checks."""
-        references: list[tuple[tuple[str | int, ...], str]] = []
+    def unit_references(self) -> list[tuple[FieldPath, str]]:
+        """(field path, unit id) of every sensor's and fire unit's unit: the exercise checks find one
+        that does not take part, and the release policy removes the sensor or fire unit of a withheld
+        unit."""
+        references: list[tuple[FieldPath, str]] = []
         references.extend((("sensors", i, "unit"), sensor.unit) for i, sensor in enumerate(self.sensors))
         references.extend((("shooters", i, "unit"), shooter.unit) for i, shooter in enumerate(self.shooters))
         return references
+
+
+DECLARATION = KindDeclaration(VignetteKind.IAMD, IamdParameters, (*IAMD_METRICS, *IAMD_NATIONAL_METRICS))
+"""The IAMD kind: its parameters, and its metrics (coalition-wide, then per nation)."""

@@ -2,10 +2,10 @@
 
 A run file (format ``jointex-run/2``) records what produced it: the exercise version (its digest, of all
 of it, before anything is withheld) and the vignette it rehearsed (id, kind, digest), the reader whose
-version was rehearsed (None for the coalition version), the C2 mode, seed, replications and the jointex
-version. The report refuses a run file that does not match the exercise it assesses
-(`jointex.assess.run_checks`). Files of the first format (``jointex-run/1``) carried none of this and are
-refused: rehearse again.
+version was rehearsed (None for the coalition version), the mode its kind ran in (IAMD: the C2 mode),
+seed, replications and the jointex version. The report refuses a run file that does not match the
+exercise it assesses (`jointex.assess.run_checks`). Files of the first format (``jointex-run/1``) carried
+none of this and are refused: rehearse again.
 """
 
 from __future__ import annotations
@@ -59,7 +59,11 @@ class RunResult(Frozen):
     reader: NationCode | None = Field(
         default=None, description="The nation whose version was rehearsed; None for the coalition version."
     )
-    mode: Literal["integrated", "national", "both"] = "integrated"
+    mode: ShortText = Field(
+        default="run",
+        description="The mode rehearsed, as its kind names it (IAMD: integrated, national or both); "
+        "``run`` for a kind without modes.",
+    )
     replications: int = Field(ge=1)
     seed: int = Field(ge=0)
     jointex_version: ShortText

@@ -1,52 +1,53 @@
-"""Rehearse a vignette: compile it for each C2 mode asked for and run the replications.
+"""Rehearse a vignette: compile it for each mode asked for and run the replications.
 
-``mode="both"`` runs the integrated and the national picture on the same replications (the same seed, so
-the same random numbers decide the same detections and engagements) and reports the paired differences:
-what the shared air picture buys, with confidence intervals.
+Every kind is a plug-in (`jointex.rehearse.vignettes.plugin`): this module asks the kind's model to
+compile the vignette, runs the engine, and asks the model for its detail result. A kind with modes (IAMD:
+the integrated and the national air picture) can run them all on the same replications (the same seed,
+so the same random numbers decide the same events), and the paired differences say what the first mode
+buys over the second, with confidence intervals.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from jointex import __version__
-from jointex.analyse.interop import analyse_interop
 from jointex.analyse.metric_labels import metric_labels
 from jointex.catalogue import Catalogue
 from jointex.errors import InputError
 from jointex.model import Exercise, Label, Vignette, VignetteKind
-from jointex.model.iamd import IamdParameters
 from jointex.model.runs import RunResult
-from jointex.rehearse.engine import (
+from jointex.rehearse.engine import Estimate, Progress, RunTable, StoppingRule, run_replications
+from jointex.rehearse.vignettes.plugin import (
+    SINGLE_RUN,
     CompiledVignette,
-    Estimate,
-    Progress,
-    RunTable,
-    StoppingRule,
-    run_replications,
+    Rehearsed,
+    Setting,
+    VignetteDetail,
+    VignetteModel,
 )
-from jointex.rehearse.vignettes.hadr import DayPlan, HadrScene, compile_hadr
-from jointex.rehearse.vignettes.hadr.summary import ReliefSummary, summarise_relief
-from jointex.rehearse.vignettes.iamd import Mode, compile_iamd, link_latency
+from jointex.rehearse.vignettes.registry import rehearsed_kinds, vignette_model
 
-SIMULATED_KINDS = (VignetteKind.IAMD, VignetteKind.HADR)
-ModeChoice = Literal["integrated", "national", "both"]
+if TYPE_CHECKING:
+    from jointex.analyse.interop import InteropResult
 
 
 @dataclass(frozen=True)
 class Simulation:
-    """The runs of one vignette: a table per C2 mode, in replication order."""
+    """The runs of one vignette: a table per mode (one, keyed `SINGLE_RUN`, for a kind without modes), in
+    replication order, and what the kind makes of them."""
 
     exercise: str
     vignette: Vignette
     seed: int
-    runs: dict[Mode, RunTable]
-    scene: HadrScene | None = None
-    """For a relief vignette: the compiled scene (sites, sources, assets), for maps and plan exports."""
-    plans: tuple[DayPlan, ...] = ()
-    """For a relief vignette: the daily plans without disruptions (seed's first replication)."""
+    runs: dict[str, RunTable]
+    model: VignetteModel = field(repr=False, compare=False)
+    setting: Setting = field(repr=False, compare=False)
+    """What the vignette was compiled from (the version rehearsed), for the kind's maps and charts."""
+    detail: VignetteDetail | None = None
+    """What the kind tells beyond its metrics' estimates (a relief run's sites by need met)."""
     targets: dict[str, float] = field(default_factory=dict)
     """Thresholds of the vignette's objectives, by metric."""
     caveats: tuple[str, ...] = ()
@@ -55,41 +56,51 @@ class Simulation:
     """Names of the ids in metric names (assets, sites, nations), from the version rehearsed, for titles
     (`jointex.analyse.metric_labels`); not in `to_dict`, which keeps the raw names."""
 
-    def relief_summary(self) -> ReliefSummary | None:
-        """Need met by day, longest waits and nations' shares, for a relief vignette."""
-        return None if self.scene is None else summarise_relief(self.scene, self.primary.summary())
-
     @property
     def replications(self) -> int:
         return min(table.replications for table in self.runs.values())
 
     @property
-    def primary(self) -> RunTable:
-        """The integrated run when there is one (the plan), else the national run."""
-        return self.runs.get(Mode.INTEGRATED) or self.runs[Mode.NATIONAL]
+    def modes(self) -> tuple[str, ...]:
+        """The modes run, the primary first; empty for a kind without modes."""
+        return () if SINGLE_RUN in self.runs else tuple(self.runs)
 
-    def summary(self, mode: Mode) -> dict[str, Estimate]:
+    @property
+    def primary(self) -> RunTable:
+        """The run of the first mode (IAMD: integrated, the plan), or the only run."""
+        return next(iter(self.runs.values()))
+
+    def summary(self, mode: str) -> dict[str, Estimate]:
         return self.runs[mode].summary()
 
     def estimated_metrics(self) -> list[str]:
-        """The metrics a table of estimates shows, in the run's order: all of them, except a relief run's
-        per-site and per-nation metrics (``hadr.need_met_pct.<site>``), which its tables of sites and
-        nations hold (and ``--json`` keeps)."""
-        metrics = list(next(iter(self.runs.values())).summary())
-        return [m for m in metrics if self.scene is None or m.count(".") <= 1]
+        """The metrics a table of estimates shows, in the run's order: those the kind does not show in a
+        detail table instead (``--json`` keeps them all)."""
+        return [m for m in self.primary.columns if self.model.estimated(m)]
 
     def differences(self) -> dict[str, Estimate] | None:
-        """Integrated minus national per metric, paired by replication; None unless both ran."""
+        """The first mode minus the second per metric, paired by replication; None unless two ran."""
         if len(self.runs) < 2:
             return None
-        return self.runs[Mode.INTEGRATED].difference(self.runs[Mode.NATIONAL])
+        first, second = list(self.runs.values())[:2]
+        return first.difference(second)
 
     @property
-    def mode(self) -> ModeChoice:
-        """The C2 mode run, or ``both``."""
+    def difference_title(self) -> str:
+        """``integrated − national``: what the differences subtract."""
+        first, second = [*self.runs, "", ""][:2]
+        return f"{first} − {second}"
+
+    @property
+    def mode(self) -> str:
+        """The mode run, ``both`` when every mode of the kind ran, or ``run`` for a kind without modes."""
         if len(self.runs) > 1:
             return "both"
-        return "integrated" if Mode.INTEGRATED in self.runs else "national"
+        return next(iter(self.runs))
+
+    def rehearsed(self) -> Rehearsed:
+        """The finished run as the kind's renderers see it."""
+        return Rehearsed(self.setting, self.runs, self.seed, self.detail, self.targets, self.metric_labels)
 
     def to_run_result(
         self,
@@ -99,16 +110,16 @@ class Simulation:
         vignette_digest: str,
         reader: str | None = None,
     ) -> RunResult:
-        """The run file `jointex report --runs` reads: the primary run's metrics, and with both modes the
-        national ones as ``<kind>.national.<metric>``; and what produced them: the digests of the exercise
-        version and of the vignette rehearsed (`jointex.model.digests`, of all of the exercise, before
-        anything was withheld for ``reader``), the reader (None for the coalition version), the mode,
-        seed, replications and the jointex version."""
+        """The run file `jointex report --runs` reads: the primary run's metrics, and those of the other
+        modes as ``<kind>.<mode>.<metric>`` (``iamd.national.leakers``); and what produced them: the
+        digests of the exercise version and of the vignette rehearsed (`jointex.model.digests`, of all of
+        the exercise, before anything was withheld for ``reader``), the reader (None for the coalition
+        version), the mode, seed, replications and the jointex version."""
         metrics = self.primary.metric_estimates()
-        if Mode.NATIONAL in self.runs and self.primary is not self.runs[Mode.NATIONAL]:
+        for mode, table in list(self.runs.items())[1:]:
             metrics |= {
-                metric.replace(".", ".national.", 1): estimate
-                for metric, estimate in self.runs[Mode.NATIONAL].metric_estimates().items()
+                metric.replace(".", f".{mode}.", 1): estimate
+                for metric, estimate in table.metric_estimates().items()
             }
         return RunResult(
             exercise=self.exercise,
@@ -134,14 +145,17 @@ class Simulation:
             "seed": self.seed,
             "replications": self.replications,
             "modes": {
-                mode.value: {metric: _estimate(e) for metric, e in table.summary().items()}
+                mode: {metric: _estimate(e) for metric, e in table.summary().items()}
                 for mode, table in self.runs.items()
             },
-            "integrated_minus_national": None
+            "differences": None
             if differences is None
-            else {metric: _estimate(e) for metric, e in differences.items()},
+            else {
+                "of": list(self.runs)[:2],
+                "metrics": {metric: _estimate(e) for metric, e in differences.items()},
+            },
             "caveats": list(self.caveats),
-            **({"relief": relief.to_dict()} if (relief := self.relief_summary()) else {}),
+            "detail": None if self.detail is None else self.detail.to_dict(),
         }
 
 
@@ -153,14 +167,15 @@ def _estimate(e: Estimate) -> dict[str, float | int | None]:
 
 
 def find_vignette(
-    exercise: Exercise, vignette_id: str | None, among: Iterable[VignetteKind] = SIMULATED_KINDS
+    exercise: Exercise, vignette_id: str | None, among: Iterable[VignetteKind] | None = None
 ) -> Vignette:
     """The vignette with this id (case-insensitive; without one, the only vignette that can be rehearsed),
     or a clear error listing those that can be. ``among``: the kinds wanted (by default those jointex
     rehearses; a map takes any)."""
-    wanted = tuple(among)
+    wanted = tuple(rehearsed_kinds() if among is None else among)
     choices = [v.id for v in exercise.vignettes if v.kind in wanted]
-    kinds = " or ".join(k.value for k in wanted)
+    names = [k.value for k in wanted]
+    kinds = " or ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} or {names[-1]}"
     if vignette_id is None:
         if len(choices) == 1:
             return next(v for v in exercise.vignettes if v.id == choices[0])
@@ -198,51 +213,35 @@ def simulate_exercise(
     *,
     replications: int | None = None,
     seed: int = 0,
-    mode: ModeChoice = "integrated",
+    mode: str | None = None,
     batch_size: int | None = None,
     target_half_width: float | None = None,
     progress: Progress | None = None,
+    interop: InteropResult | None = None,
 ) -> Simulation:
     """Rehearse a vignette. Results depend on the seed alone, never on the batch size or thread count.
 
-    Without ``replications`` and ``target_half_width``, the kind's own `StoppingRule` decides (its
-    ``stopping``: IAMD up to 1,000, HADR up to 100, each stopping once its headline metric is precise
-    enough). ``replications`` alone runs exactly that many; with ``target_half_width`` too, up to that many
-    (see `run_replications`); ``target_half_width`` alone, up to the kind's cap. ``batch_size`` defaults to
-    the kind's. ``progress(done, total)`` is called after each batch, over all the modes run."""
+    ``mode``: one of the kind's modes, ``both`` for all of them on common random numbers, or None for the
+    kind's first (a kind without modes refuses any). Without ``replications`` and ``target_half_width``,
+    the compiled vignette's own `StoppingRule` decides (IAMD up to 1,000, HADR up to 100, each stopping
+    once its headline metric is precise enough). ``replications`` alone runs exactly that many; with
+    ``target_half_width`` too, up to that many (see `run_replications`); ``target_half_width`` alone, up
+    to the kind's cap. ``batch_size`` defaults to the kind's. ``progress(done, total)`` is called after
+    each batch, over all the modes run. ``interop``: the interoperability analysis of ``exercise``, when
+    the caller has it (computed here on first need otherwise)."""
     vignette = find_vignette(exercise, vignette_id)
-    if vignette.kind is VignetteKind.HADR and mode != "integrated":
-        raise InputError.single(
-            f"--mode {mode} compares air pictures and applies to iamd vignettes; {vignette.id} is hadr",
-            expected="--mode integrated (the default) for a relief vignette",
-        )
-    if vignette.kind is VignetteKind.HADR:
-        relief = compile_hadr(exercise, vignette)
-        table = _run(relief, relief.stopping, replications, seed, batch_size, target_half_width, progress)
-        targets = {
-            measure.metric: measure.threshold
-            for objective in exercise.objectives
-            if objective.id in vignette.objectives
-            for measure in objective.measures
-        }
-        return Simulation(
-            exercise.id,
-            vignette,
-            seed,
-            {Mode.INTEGRATED: table},
-            relief.scene,
-            relief.nominal_plans(seed),
-            targets,
-            metric_labels=metric_labels(exercise, vignette),
-        )
-    parameters = IamdParameters.model_validate(vignette.parameters)
-    latency, nations = link_latency(analyse_interop(exercise, catalogue), vignette, parameters.c2)
-    modes = [Mode.INTEGRATED, Mode.NATIONAL] if mode == "both" else [Mode(mode)]
-    runs: dict[Mode, RunTable] = {}
+    model = vignette_model(vignette.kind)
+    if model is None:  # find_vignette only returns kinds with a model
+        raise InputError.single(f"vignette {vignette.id} cannot be rehearsed", expected="a rehearsed kind")
+    modes = model.runs_for(mode)
+    setting = Setting(exercise, vignette, catalogue, interop)
+    runs: dict[str, RunTable] = {}
     caveats: dict[str, None] = {}
     tracker = _ModesProgress(progress, len(modes))
+    first: CompiledVignette | None = None
     for chosen in modes:
-        compiled = compile_iamd(exercise, vignette, latency, nations, chosen)
+        compiled = model.compile(setting, chosen)
+        first = first or compiled
         caveats.update(dict.fromkeys(compiled.caveats))
         if not runs:
             table = _run(
@@ -253,13 +252,24 @@ def simulate_exercise(
             tracker.next_mode(count)
             table = _run(compiled, compiled.stopping, count, seed, batch_size, None, tracker)
         runs[chosen] = table
+    assert first is not None
+    targets = {
+        measure.metric: measure.threshold
+        for objective in exercise.objectives
+        if objective.id in vignette.objectives
+        for measure in objective.measures
+    }
     return Simulation(
         exercise.id,
         vignette,
         seed,
         runs,
-        caveats=tuple(caveats),
-        metric_labels=metric_labels(exercise, vignette),
+        model,
+        setting,
+        model.detail(setting, first, runs, seed),
+        targets,
+        tuple(caveats),
+        metric_labels(exercise, vignette),
     )
 
 

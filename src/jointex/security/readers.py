@@ -42,9 +42,14 @@ class Reader:
         return "every participating nation" if self.is_coalition else self.name
 
 
-def reader_for(exercise: Exercise, wanted: str | None) -> Reader:
-    """The reader a command was asked for (``--for``): a participating nation, or the coalition for
-    None or ``ALL``. Raises `InputError` for a nation that does not take part."""
+def reader_for(exercise: Exercise, wanted: Reader | str | None) -> Reader:
+    """The reader of a version of ``exercise``: a participating nation (``"pol"`` reads POL), or the
+    coalition for None or ``ALL``; a `Reader` already made is checked against this exercise (the
+    coalition is every nation taking part in it). Shells call this once, where the request comes in
+    (``--for``, an API's nation), and pass the `Reader` on. Raises `InputError` for a nation that does not
+    take part."""
+    if isinstance(wanted, Reader):
+        wanted = wanted.name
     if wanted is None or wanted.strip().upper() == COALITION:
         return Reader(COALITION, frozenset(exercise.nations))
     nation = wanted.strip().upper()

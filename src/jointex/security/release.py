@@ -7,8 +7,9 @@ element holds to another is followed, so nothing withheld is named by something 
 - participants: a withheld participant takes its units and its controllers with it, and its nation code
   leaves objective owners, liaison officers, waivers and clearances;
 - units: removed from vignettes' unit lists and from the elements of vignette parameters that name them
-  (sensors and fire units of an IAMD raid, transport assets of a relief operation: each kind declares its
-  references with ``unit_references()``); a vignette left without what it cannot do without is withheld;
+  (sensors and fire units of an IAMD raid, transport assets of a relief operation: each kind's typed
+  parameters declare their references with ``unit_references()``); a vignette left without what it
+  cannot do without is withheld;
 - objectives: removed from vignettes and injects; an objective whose every owner is withheld is withheld;
 - injects: withheld with their label, or when their sender or every recipient is withheld.
 
@@ -26,8 +27,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from jointex.errors import InputError
-from jointex.model import Controller, Exercise, Objective, Vignette
-from jointex.model.vignette import VIGNETTE_PARAMETER_MODELS
+from jointex.model import Controller, Exercise, Objective, Vignette, VignetteParameters
 from jointex.security.labels import exercise_labels, report_label, unit_labels
 from jointex.security.readers import Reader, reader_for
 
@@ -70,9 +70,10 @@ def releasable_exercise(exercise: Exercise, nation: str | None) -> Exercise:
     return release_exercise(exercise, nation).exercise
 
 
-def release_exercise(exercise: Exercise, wanted: str | None) -> Release:
-    """The exercise as the reader asked for may see it. Raises `InputError` when that reader does not
-    take part, or when what it may see does not make an exercise (nothing releasable to it)."""
+def release_exercise(exercise: Exercise, wanted: Reader | str | None) -> Release:
+    """The exercise as ``wanted`` may see it (a `Reader`, a nation code, or None for the coalition: see
+    `reader_for`). Raises `InputError` when that reader does not take part, or when what it may see does
+    not make an exercise (nothing releasable to it)."""
     reader = reader_for(exercise, wanted)
     top = exercise.label
     if not reader.may_see(top):
@@ -145,10 +146,10 @@ def release_exercise(exercise: Exercise, wanted: str | None) -> Release:
 
 def _vignette_parameters(
     exercise: Exercise, reader: Reader, units: set[str], withheld: Counter[str]
-) -> dict[str, dict[str, Any] | None]:
+) -> dict[str, VignetteParameters | None]:
     """Each vignette's releasable parameters, or None for a vignette withheld (by its label, or because
     it cannot stand without what was withheld from its parameters)."""
-    kept: dict[str, dict[str, Any] | None] = {}
+    kept: dict[str, VignetteParameters | None] = {}
     for vignette in exercise.vignettes:
         parameters = (
             releasable_parameters(vignette, units, withheld)
@@ -165,7 +166,7 @@ def _withheld_names(
     nations: set[str],
     units: set[str],
     controllers: list[Controller],
-    parameters: dict[str, dict[str, Any] | None],
+    parameters: dict[str, VignetteParameters | None],
 ) -> set[str]:
     """Every identifier the version must not name: withheld nations, units, controllers and vignettes,
     and the ids inside vignette parameters that went with them (defended assets, sites, transport
@@ -180,13 +181,17 @@ def _withheld_names(
     return names
 
 
-def _ids_in(value: Any) -> set[str]:
+def _ids_in(parameters: VignetteParameters) -> set[str]:
     """The ``id`` values anywhere in a vignette's parameters."""
+    return _ids_in_data(parameters.model_dump(mode="json"))
+
+
+def _ids_in_data(value: Any) -> set[str]:
     if isinstance(value, dict):
         found = {str(value["id"])} if isinstance(value.get("id"), str) else set()
-        return found.union(*(_ids_in(v) for v in value.values()))
-    if isinstance(value, list | tuple):
-        return set().union(*(_ids_in(v) for v in value))
+        return found.union(*(_ids_in_data(v) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_ids_in_data(v) for v in value))
     return set()
 
 
@@ -216,29 +221,23 @@ def _objectives(
 
 def releasable_parameters(
     vignette: Vignette, units: set[str], withheld: Counter[str] | None = None
-) -> dict[str, Any] | None:
+) -> VignetteParameters | None:
     """The vignette's parameters without the elements (sensors, fire units, transport assets...) that
-    name a unit not in ``units``, found through the references its kind declares; None when the drill
-    cannot stand without them (e.g. no fire unit left), so that the whole vignette is withheld."""
-    model = VIGNETTE_PARAMETER_MODELS.get(vignette.kind)
-    if model is None:
-        return dict(vignette.parameters)
-    try:
-        references = model.model_validate(vignette.parameters).unit_references()
-    except ValidationError:
-        return None  # parameters that do not validate are reported by the exercise checks, not shown
+    name a unit not in ``units``, found through the references its kind's parameters declare
+    (``unit_references()``); None when the drill cannot stand without them (e.g. no fire unit left), so
+    that the whole vignette is withheld."""
+    parameters = vignette.parameters
     dropped: dict[str, set[int]] = {}
-    for path, unit in references:
+    for path, unit in parameters.unit_references():
         if unit not in units:
             dropped.setdefault(str(path[0]), set()).add(int(path[1]))
     if not dropped:
-        return dict(vignette.parameters)
-    kept = {
-        key: [item for k, item in enumerate(value) if k not in dropped[key]] if key in dropped else value
-        for key, value in vignette.parameters.items()
-    }
+        return parameters
+    fields = dict(parameters)
+    for key, indices in dropped.items():
+        fields[key] = [item for k, item in enumerate(fields[key]) if k not in indices]
     try:
-        model.model_validate(kept)
+        kept = type(parameters).model_validate(fields)
     except ValidationError:
         return None
     if withheld is not None:

@@ -35,6 +35,17 @@ def list_section(section: str, category: str | None = None) -> list[dict[str, An
     return [_entry_dict(entry) for entry in entries]
 
 
+def section_columns(section: str, rows: list[dict[str, Any]]) -> list[str]:
+    """The columns a listing of ``section`` shows people (its ``--json`` keeps every field): a platform's
+    id, name, category and domain; for the other sections, those of id, name, title, standard and
+    dimension that some entry has."""
+    if section.replace("-", "_") == "platforms":
+        return ["id", "name", "category", "domain"]
+    return [
+        key for key in ("id", "name", "title", "standard", "dimension") if any(key in row for row in rows)
+    ]
+
+
 def show_entry(entry_id: str) -> tuple[str, dict[str, Any]]:
     """The entry with this id, from whichever section holds it, and that section's name."""
     catalogue = builtin_catalogue()

@@ -1,11 +1,12 @@
-"""Writing files: output paths checked before any work starts, and atomic writes (a file is either
-written whole or not at all)."""
+"""Documents and writing them: the services return `Document`s (a name, the bytes, what it went
+without); a shell writes them. Output paths are checked before any work starts, and writes are atomic (a
+file is either written whole or not at all; a set of documents is written before any is put in place)."""
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,6 +20,29 @@ class Written:
 
     path: Path
     warnings: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document a service made, ready to be written by a shell (a file, an HTTP response, a store)."""
+
+    name: str
+    """The file name it is written under by default, relative to an output folder (``per-nation/POL/
+    interop-for-POL.html``; always with ``/``)."""
+    content: bytes
+    media_type: str
+    """``text/html``, ``application/pdf``, ``application/json``, ``text/csv``..."""
+    warnings: tuple[Problem, ...] = ()
+    """What it had to go without (a map, without the Cairo library), and how to get it; naming no file
+    until one is written (`placed_in`)."""
+
+    @classmethod
+    def text(cls, name: str, text: str, media_type: str, warnings: tuple[Problem, ...] = ()) -> Document:
+        return cls(name, text.encode("utf-8"), media_type, warnings)
+
+    def under(self, folder: str) -> Document:
+        """The same document, named in a subfolder of the output folder (``per-nation/POL``)."""
+        return replace(self, name=f"{folder.rstrip('/')}/{self.name}")
 
 
 def placed_in(path: Path, warnings: tuple[Problem, ...]) -> tuple[Problem, ...]:
@@ -79,6 +103,34 @@ def _writable_problems(option: str, path: Path, expected: str, folder: Path | No
     ]
 
 
+def write_document(document: Document, path: Path) -> Written:
+    """Write one document to ``path`` (not under its own name) atomically; its warnings name the file."""
+    write_bytes_atomically(path, document.content)
+    return Written(path, placed_in(path, document.warnings))
+
+
+def write_documents(documents: Iterable[Document], folder: Path) -> tuple[Written, ...]:
+    """Write ``documents`` into ``folder`` under their names, each whole: every one goes to a temporary
+    file beside its place first, and only when all are written are they renamed into place. A failure
+    while writing (a full disk, a folder in the way) leaves none of them written, so a report's HTML never
+    stands beside the PDF of an older run. Raises `InputError` for a path that cannot be a file."""
+    documents = list(documents)
+    paths = [folder / document.name for document in documents]
+    for path in paths:
+        _refuse_non_file(path)
+    temporaries: list[Path] = []
+    try:
+        for path, document in zip(paths, documents, strict=True):
+            temporaries.append(_temporary_beside(path, document.content))
+        for temporary, path in zip(temporaries, paths, strict=True):
+            temporary.replace(path)
+    except BaseException:
+        for temporary in temporaries:
+            temporary.unlink(missing_ok=True)
+        raise
+    return tuple(Written(p, placed_in(p, d.warnings)) for p, d in zip(paths, documents, strict=True))
+
+
 def write_text_atomically(path: Path, text: str) -> None:
     """Write ``text`` to a temporary file beside ``path``, then rename it into place."""
     write_bytes_atomically(path, text.encode("utf-8"))
@@ -87,22 +139,37 @@ def write_text_atomically(path: Path, text: str) -> None:
 def write_bytes_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place. Raises `InputError`
     when ``path`` is a folder, or lies under a file."""
+    _refuse_non_file(path)
+    temporary = _temporary_beside(path, data)
+    try:
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _refuse_non_file(path: Path) -> None:
     if path.is_dir() or (path.exists() and not path.is_file()):
         raise InputError.single(
             "a folder (or other non-file) is in the way of this output file",
             file=path,
             expected=FILE_EXPECTED,
         )
+
+
+def _temporary_beside(path: Path, data: bytes) -> Path:
+    """``data`` written whole to a new temporary file in ``path``'s folder (created when missing)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        Path(temporary).chmod(0o666 & ~_umask())  # mkstemp makes it private; a report is meant to be shared
-        Path(temporary).replace(path)
+        temporary.chmod(0o666 & ~_umask())  # mkstemp makes it private; a report is meant to be shared
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+    return temporary
 
 
 def _umask() -> int:

@@ -19,6 +19,7 @@ from jointex.errors import InputError, MissingSystemLibrary, Problem
 from jointex.model import Exercise, Vignette, VignetteKind
 from jointex.model.platform import Platform
 from jointex.security.labels import document_label, force_labels, vignette_labels
+from jointex.security.readers import Reader, reader_for
 from jointex.security.release import release_exercise
 from jointex.service.exercises import LoadedExercise
 
@@ -26,8 +27,6 @@ if TYPE_CHECKING:
     from jointex.render.maps.document import MapDocument, MapFormat
 
 MAP_SUFFIXES = (".svg", ".png", ".html")
-PLAN_SEED = 0
-"""Seed of the relief plan a map without a rehearsal draws (the plan of `simulate --seed 0`)."""
 
 
 def map_format(path: Path) -> MapFormat:
@@ -44,12 +43,13 @@ def map_format(path: Path) -> MapFormat:
 
 
 def exercise_map(
-    loaded: LoadedExercise, reader: str | None = None, vignette: str | None = None
+    loaded: LoadedExercise, reader: Reader | str | None = None, vignette: str | None = None
 ) -> MapDocument:
-    """The map of the exercise area and its units, or with ``vignette`` that vignette's map (IAMD: the
-    defence and the raid; HADR: sites, roads and the daily plan; other kinds: the vignette's units), as
+    """The map of the exercise area and its units, or with ``vignette`` that vignette's map (the kind's
+    own: IAMD the defence and the raid, HADR sites, roads and the daily plan...; a kind without one: the
+    vignette's units), as
     ``reader`` (a nation; by default, or with ``ALL``, the coalition) may see it. Raises `InputError`."""
-    release = release_exercise(loaded.exercise, reader)
+    release = release_exercise(loaded.exercise, reader_for(loaded.exercise, reader))
     exercise = release.exercise
     readers = release.reader.nations
     if vignette is None:
@@ -67,20 +67,16 @@ def vignette_map(
     exercise: Exercise, catalogue: Catalogue, vignette: Vignette, readers: Iterable[str] = ()
 ) -> MapDocument:
     """The map of ``vignette`` of ``exercise`` (a released version for ``readers``), marked with the label
-    of what it shows (the vignette, its units and objectives)."""
+    of what it shows (the vignette, its units and objectives): the kind's own map, or for a kind without
+    one, the exercise map of the vignette's units."""
+    from jointex.rehearse.vignettes.plugin import Setting
+    from jointex.rehearse.vignettes.registry import vignette_model
+
     label = document_label(exercise, vignette_labels(exercise, vignette), readers)
-    if vignette.kind is VignetteKind.IAMD:
-        from jointex.render.maps.iamd import iamd_map
-
-        return iamd_map(exercise, catalogue.platforms, vignette, label)
-    if vignette.kind is VignetteKind.HADR:
-        from jointex.model.hadr import HadrParameters
-        from jointex.rehearse.vignettes.hadr import compile_hadr
-        from jointex.render.maps.relief import relief_map
-
-        relief = compile_hadr(exercise, vignette)
-        parameters = HadrParameters.model_validate(vignette.parameters)
-        return relief_map(relief.scene, relief.nominal_plans(PLAN_SEED), parameters, label, vignette.name)
+    model = vignette_model(vignette.kind)
+    drawn = model.map(Setting(exercise, vignette, catalogue), label) if model is not None else None
+    if drawn is not None:
+        return drawn
     from jointex.render.maps.exercise import exercise_map as draw_exercise
 
     units = [exercise.units_by_id[u] for u in vignette.units if u in exercise.units_by_id]

@@ -1,15 +1,17 @@
-"""Vignette parameters are validated by their kind's model, where the kind has one."""
+"""The units a vignette's parameters name (sensors, fire units, transport assets) take part in it.
+
+The parameters themselves are validated by their kind's model when the exercise is read, so a wrong
+value is reported there, at its line; this check needs the typed parameters' `unit_references`.
+"""
 
 from __future__ import annotations
 
-from pydantic import ValidationError
-
 from jointex.errors import Problem
-from jointex.model import VIGNETTE_PARAMETER_MODELS, Exercise
+from jointex.model import Exercise
 
 
 def check_vignette_parameters(exercise: Exercise) -> list[Problem]:
-    """Each vignette's parameters fit its kind's model, and the units they name take part in it.
+    """Each unit a vignette's parameters name takes part in it.
 
     A unit the parameters name that is missing from a vignette whose own unit list holds an unknown id is
     not reported: that id is reported by `check_references`, most often as a typo of the very unit named
@@ -18,24 +20,8 @@ def check_vignette_parameters(exercise: Exercise) -> list[Problem]:
     problems: list[Problem] = []
     declared = exercise.units_by_id
     for v, vignette in enumerate(exercise.vignettes):
-        model = VIGNETTE_PARAMETER_MODELS.get(vignette.kind)
-        if model is None:
-            continue  # a kind not built yet: its parameters stay plain data
-        try:
-            parameters = model.model_validate(vignette.parameters)
-        except ValidationError as error:
-            for item in error.errors(include_url=False):
-                message = str(item["msg"]).removeprefix("Value error, ")
-                problems.append(
-                    Problem(
-                        f"{vignette.kind.value} parameter: {message}",
-                        field=("vignettes", v, "parameters", *item["loc"]),
-                    )
-                )
-            continue
-        references = getattr(parameters, "unit_references", None)
         list_has_unknown_units = any(unit not in declared for unit in vignette.units)
-        for path, unit in references() if references else ():
+        for path, unit in vignette.parameters.unit_references():
             if unit in vignette.units or (unit in declared and list_has_unknown_units):
                 continue
             problems.append(

@@ -42,10 +42,10 @@ IAMD_METRICS: tuple[MetricSpec, ...] = (
     ),
     MetricSpec(
         "iamd.interceptor_cost_millions",
-        "million cost units",
+        "million in the vignette's currency",
         NON_NEGATIVE,
         True,
-        "rounds x cost_per_shot",
+        "rounds x cost_per_shot, in millions of the vignette's currency (USD by default)",
         SOURCE,
         title="Interceptor cost",
     ),

@@ -2,8 +2,11 @@
 symbols (military-symbol), labels that never cover each other; as SVG, PNG or a self-contained HTML page.
 
 - `exercise.exercise_map`: the exercise area and its units;
-- `iamd.iamd_map`: an IAMD vignette's defended assets, sensors, fire unit envelopes and threat axes;
-- `relief.relief_map`: a relief vignette's sites, sources, roads and daily trips.
+- `iamd.iamd_map`: an IAMD vignette's defended assets, sensors, fire unit envelopes and threat axes.
+
+A vignette kind that draws its own map does so in its package (the relief map:
+``rehearse/vignettes/hadr/relief_map.py``), from the primitives here: `canvas`, `furniture`,
+`placement`, `style` and `document`.
 """
 
 from jointex.render.maps.document import MapDocument as MapDocument

@@ -80,7 +80,7 @@ def gini(values: NDArray[np.float64]) -> float:
 
 @dataclass
 class HadrVignette:
-    """A compiled relief vignette (see `jointex.rehearse.engine.protocol.CompiledVignette`)."""
+    """A compiled relief vignette (a `jointex.rehearse.vignettes.plugin.CompiledVignette`)."""
 
     scene: HadrScene
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
@@ -109,6 +109,11 @@ class HadrVignette:
         100, stopping once the need met is known to +-1 percentage point, after at least 30; batches of one
         replication per worker, so progress moves with each."""
         return StoppingRule(cap=100, half_width=1.0, minimum=30, batch_size=max(1, self.workers))
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """None: the relief model states its limits in docs/rehearsal.md, the same for every scene."""
+        return ()
 
     def run(self, keys: NDArray[np.uint64]) -> dict[str, NDArray[np.float64]]:
         replications = map_replications(run_replication, self.scene, list(keys), max(1, self.workers))

@@ -98,7 +98,7 @@ class HadrScene:
 
 def compile_scene(exercise: Exercise, vignette: Vignette) -> HadrScene:
     """Arrays of a HADR vignette. Raises `InputError` when an asset cannot load anywhere."""
-    parameters = HadrParameters.model_validate(vignette.parameters)
+    parameters = vignette.parameters_as(HadrParameters)
     units = {unit.id: unit for unit in exercise.units}
     sources, sites, commodities = parameters.sources, parameters.sites, parameters.commodities
     source_index = {s.id: i for i, s in enumerate(sources)}

@@ -17,6 +17,14 @@ from jointex.rehearse.engine.stopping import StoppingRule
 from jointex.rehearse.vignettes.iamd.geometry import project_km, radar_horizon_km, range_windows
 from jointex.rehearse.vignettes.iamd.guarantees import caveats
 from jointex.rehearse.vignettes.iamd.kernel import run_batch
+from jointex.rehearse.vignettes.iamd.records import (
+    DetectionWindows,
+    EngagementWindows,
+    FireUnits,
+    KernelScene,
+    Sensors,
+    Threats,
+)
 
 THREAT_CLASSES = tuple(ThreatClass)
 
@@ -72,7 +80,8 @@ class IamdVignette:
     threat_cost_total: float
     threats: int
     shooter_cost_per_shot: NDArray[np.float64]
-    arrays: dict[str, object]
+    arrays: KernelScene
+    """What the kernel reads: sensors, threats, fire units and their detection and engagement windows."""
     scene: Scene
     caveats: tuple[str, ...] = ()
     """Where the model's guarantees may not hold for this scene (`guarantees.py`), for the output."""
@@ -92,10 +101,13 @@ class IamdVignette:
         return ("iamd.leak_probability",)
 
     def run(self, keys: NDArray[np.uint64]) -> dict[str, NDArray[np.float64]]:
-        leakers, shots, out = run_batch(keys, **self.arrays)
+        arrays = self.arrays
+        leakers, shots, out = run_batch(
+            keys, arrays.sensors, arrays.threats, arrays.fire_units, arrays.detections, arrays.engagements
+        )
         total_leakers = leakers.sum(axis=1)
         cost = shots @ self.shooter_cost_per_shot
-        nation = np.asarray(self.arrays["shooter_nation"])
+        nation = arrays.fire_units.nation
         return {
             "iamd.leakers": total_leakers,
             "iamd.leak_probability": total_leakers / self.threats,
@@ -139,7 +151,7 @@ def compile_iamd(
     link the interoperability analysis finds between the two among the vignette's units (``inf`` where
     none); ``link_nations`` names its rows.
     """
-    parameters = IamdParameters.model_validate(vignette.parameters)
+    parameters = vignette.parameters_as(IamdParameters)
     units = {u.id: u for u in exercise.units}
     base: tuple[str | int, ...] = ("vignettes", exercise.vignettes.index(vignette), "parameters")
 
@@ -173,8 +185,8 @@ def compile_iamd(
     groups = _picture_groups(between)
 
     reach = _sensor_reach_km(parameters)
-    detection = _detection_windows(reach, raid, sensor_km)
-    engagement = _engagement_windows(parameters, raid, shooter_km)
+    rounds = 1 if parameters.doctrine == "shoot-shoot" else parameters.engagement_rounds
+    first_window, engagements = _engagement_windows(parameters, raid, shooter_km, rounds)
     shooters = parameters.shooters
     scene = Scene(
         raid,
@@ -186,25 +198,29 @@ def compile_iamd(
         between,
         groups,
     )
-    arrays: dict[str, object] = {
-        **detection,
-        "period_s": np.array([s.scan_period_s for s in parameters.sensors], dtype=np.float64),
-        "pd": np.array([s.detection_probability for s in parameters.sensors], dtype=np.float64),
-        "latency_s": latency_s,
-        "impact_s": raid.impact_s,
-        "threat_asset": raid.asset,
-        "n_assets": len(assets),
-        "shooter_nation": shooter_nation,
-        "shooter_group": groups[shooter_nation],
-        "n_groups": int(groups.max()) + 1,
-        "reaction_s": np.array([s.reaction_s for s in shooters], dtype=np.float64),
-        "reload_s": np.array([s.reload_s for s in shooters], dtype=np.float64),
-        "flight_s": np.array([s.time_of_flight_s for s in shooters], dtype=np.float64),
-        "magazine": np.array([s.magazine for s in shooters], dtype=np.int64),
-        "salvo": np.array([s.salvo for s in shooters], dtype=np.int64),
-        **engagement,
-        "max_rounds": 1 if parameters.doctrine == "shoot-shoot" else parameters.engagement_rounds,
-    }
+    arrays = KernelScene(
+        Sensors(
+            scan_period_s=np.array([s.scan_period_s for s in parameters.sensors], dtype=np.float64),
+            detection_probability=np.array(
+                [s.detection_probability for s in parameters.sensors], dtype=np.float64
+            ),
+            latency_s=latency_s,
+        ),
+        Threats(impact_s=raid.impact_s, asset=raid.asset.astype(np.int64), assets=len(assets)),
+        FireUnits(
+            nation=shooter_nation.astype(np.int64),
+            picture_group=groups[shooter_nation].astype(np.int64),
+            reaction_s=np.array([s.reaction_s for s in shooters], dtype=np.float64),
+            reload_s=np.array([s.reload_s for s in shooters], dtype=np.float64),
+            time_of_flight_s=np.array([s.time_of_flight_s for s in shooters], dtype=np.float64),
+            magazine=np.array([s.magazine for s in shooters], dtype=np.int64),
+            salvo=np.array([s.salvo for s in shooters], dtype=np.int64),
+            first_window=first_window,
+            picture_groups=int(groups.max()) + 1,
+        ),
+        _detection_windows(reach, raid, sensor_km),
+        engagements,
+    )
     return IamdVignette(
         mode=mode,
         assets=tuple(a.id for a in assets),
@@ -215,7 +231,7 @@ def compile_iamd(
         shooter_cost_per_shot=np.array([s.cost_per_shot for s in shooters], dtype=np.float64),
         arrays=arrays,
         scene=scene,
-        caveats=caveats(arrays, tuple(s.unit for s in shooters)),
+        caveats=caveats(arrays.fire_units, arrays.engagements, tuple(s.unit for s in shooters)),
     )
 
 
@@ -297,24 +313,25 @@ def _envelopes(
 
 def _detection_windows(
     reach_km: NDArray[np.float64], raid: Raid, sensor_km: NDArray[np.float64]
-) -> dict[str, NDArray[np.float64] | NDArray[np.intp]]:
+) -> DetectionWindows:
     """Every (threat, sensor) pair that can ever see each other, with the window in seconds."""
     radius = reach_km[:, raid.threat_class].T
     enter, leave = range_windows(raid.start_km, raid.heading, raid.length_km, sensor_km, radius)
     threat, sensor = np.nonzero(enter <= leave)
     speed = raid.speed_kmps[threat]
-    return {
-        "det_threat": threat.astype(np.int64),
-        "det_sensor": sensor.astype(np.int64),
-        "det_in_s": raid.launch_s[threat] + enter[threat, sensor] / speed,
-        "det_out_s": raid.launch_s[threat] + leave[threat, sensor] / speed,
-    }
+    return DetectionWindows(
+        threat=threat.astype(np.int64),
+        sensor=sensor.astype(np.int64),
+        enter_s=raid.launch_s[threat] + enter[threat, sensor] / speed,
+        leave_s=raid.launch_s[threat] + leave[threat, sensor] / speed,
+    )
 
 
 def _engagement_windows(
-    parameters: IamdParameters, raid: Raid, shooter_km: NDArray[np.float64]
-) -> dict[str, NDArray[np.float64] | NDArray[np.intp]]:
-    """Every launch window of every (threat, fire unit) pair, grouped by fire unit in priority order.
+    parameters: IamdParameters, raid: Raid, shooter_km: NDArray[np.float64], rounds: int
+) -> tuple[NDArray[np.int64], EngagementWindows]:
+    """Every launch window of every (threat, fire unit) pair, grouped by fire unit in priority order,
+    each allowing ``rounds`` engagements; and where each fire unit's windows start (`FireUnits.first_window`).
 
     The intercept must fall inside the envelope: at least the minimum and at most the maximum range from
     the fire unit, before the threat reaches its target. Along a straight path that is at most two
@@ -357,13 +374,14 @@ def _engagement_windows(
     enter_km, leave_km = enter_km[by_shooter], leave_km[by_shooter]
     speed = raid.speed_kmps[threat]
     start = np.searchsorted(shooter, np.arange(len(shooters) + 1))
-    return {
-        "pair_start": start.astype(np.int64),
-        "pair_threat": threat.astype(np.int64),
-        "pair_open_s": raid.launch_s[threat] + enter_km / speed - flight[shooter],
-        "pair_close_s": raid.launch_s[threat] + leave_km / speed - flight[shooter],
-        "pair_kill": p_salvo[threat, shooter],
-    }
+    windows = EngagementWindows(
+        threat=threat.astype(np.int64),
+        open_s=raid.launch_s[threat] + enter_km / speed - flight[shooter],
+        close_s=raid.launch_s[threat] + leave_km / speed - flight[shooter],
+        salvo_kill=p_salvo[threat, shooter],
+        rounds=rounds,
+    )
+    return start.astype(np.int64), windows
 
 
 def _nation_latency(

@@ -15,26 +15,22 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from jointex.rehearse.vignettes.iamd.records import EngagementWindows, FireUnits
+
 GUARANTEES_DOC = "docs/rehearsal.md, 'What the IAMD model guarantees'"
 
 
-def contested_fire_units(arrays: dict[str, object]) -> NDArray[np.intp]:
+def contested_fire_units(fire_units: FireUnits, windows: EngagementWindows) -> NDArray[np.intp]:
     """Fire units whose launch windows for two different threats overlap (each window held until its
     last round could be reloaded and assessed), or whose magazine cannot fire every round of every window
     it has: the units for which the greedy assignment decides between threats."""
-    start = np.asarray(arrays["pair_start"])
-    threat = np.asarray(arrays["pair_threat"])
-    open_s = np.asarray(arrays["pair_open_s"])
-    close_s = np.asarray(arrays["pair_close_s"])
-    cycle_s = np.maximum(np.asarray(arrays["reload_s"]), np.asarray(arrays["flight_s"]))
-    rounds = int(arrays["max_rounds"])  # type: ignore[call-overload]
-    salvo = np.asarray(arrays["salvo"])
-    magazine = np.asarray(arrays["magazine"])
+    start = fire_units.first_window
+    cycle_s = np.maximum(fire_units.reload_s, fire_units.time_of_flight_s)
     contested: list[int] = []
     for j in range(len(start) - 1):
-        pairs = np.arange(start[j], start[j + 1])
-        if len(pairs) * rounds * salvo[j] > magazine[j] or _overlap(
-            threat[pairs], open_s[pairs], close_s[pairs] + cycle_s[j]
+        own = np.arange(start[j], start[j + 1])
+        if len(own) * windows.rounds * fire_units.salvo[j] > fire_units.magazine[j] or _overlap(
+            windows.threat[own], windows.open_s[own], windows.close_s[own] + cycle_s[j]
         ):
             contested.append(j)
     return np.array(contested, dtype=np.intp)
@@ -58,9 +54,11 @@ def _overlap(threat: NDArray[np.int64], open_s: NDArray[np.float64], end_s: NDAr
     return False
 
 
-def caveats(arrays: dict[str, object], shooter_units: tuple[str, ...]) -> tuple[str, ...]:
+def caveats(
+    fire_units: FireUnits, windows: EngagementWindows, shooter_units: tuple[str, ...]
+) -> tuple[str, ...]:
     """What a planner must know before comparing runs of this scene, in one sentence each."""
-    contested = contested_fire_units(arrays)
+    contested = contested_fire_units(fire_units, windows)
     if not len(contested):
         return ()
     names = sorted({shooter_units[j] for j in contested})

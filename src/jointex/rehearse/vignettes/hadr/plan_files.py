@@ -8,7 +8,8 @@ import io
 from typing import Any
 
 from jointex.model import Label
-from jointex.rehearse.vignettes.hadr import DayPlan, HadrScene
+from jointex.rehearse.vignettes.hadr.plan import DayPlan
+from jointex.rehearse.vignettes.hadr.scene import HadrScene
 
 
 def _clock(scene: HadrScene, seconds: float) -> str:

@@ -20,7 +20,8 @@ from matplotlib.lines import Line2D
 from jointex.model import Label
 from jointex.model.hadr import AssetType, HadrParameters, SegmentState
 from jointex.model.metrics.display import plural
-from jointex.rehearse.vignettes.hadr import DayPlan, HadrScene
+from jointex.rehearse.vignettes.hadr.plan import DayPlan
+from jointex.rehearse.vignettes.hadr.scene import HadrScene
 from jointex.render.maps import style
 from jointex.render.maps.canvas import KeyEntry, MapCanvas
 from jointex.render.maps.document import KeyRow, MapDocument

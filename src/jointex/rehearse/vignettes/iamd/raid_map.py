@@ -77,7 +77,7 @@ def iamd_map(
     """The vignette's defence and raid on the base map, marked ``label``, drawn at ``layout``'s size.
     ``exercise`` is the version released to the reader: sensors and fire units of withheld units are not
     drawn."""
-    parameters = IamdParameters.model_validate(vignette.parameters)
+    parameters = vignette.parameters_as(IamdParameters)
     units = exercise.units_by_id
     stations = _stations(parameters, units)
     assets = {a.id: a for a in parameters.defended_assets}

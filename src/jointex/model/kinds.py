@@ -1,0 +1,24 @@
+"""The vignette kinds the model layer knows: each kind's typed parameters and the metrics it produces.
+
+One line per kind: a kind's model file (``model/<kind>.py``) defines its ``DECLARATION``, and adding a
+kind is one import and one entry in ``_KINDS``. A kind without a declaration (one jointex cannot
+rehearse yet) keeps its parameters as plain data (`jointex.model.vignette_kind.PlainParameters`).
+"""
+
+from __future__ import annotations
+
+from jointex.model import hadr, iamd
+from jointex.model.vignette_kind import KindDeclaration, VignetteKind
+
+_KINDS: tuple[KindDeclaration, ...] = (
+    iamd.DECLARATION,
+    hadr.DECLARATION,
+)
+
+DECLARATIONS: dict[VignetteKind, KindDeclaration] = {declaration.kind: declaration for declaration in _KINDS}
+"""Each declared kind's parameters and metrics, by kind."""
+
+
+def declaration(kind: VignetteKind) -> KindDeclaration | None:
+    """The kind's declaration, or None for a kind whose parameters stay plain data."""
+    return DECLARATIONS.get(kind)
