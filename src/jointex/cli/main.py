@@ -249,7 +249,8 @@ def simulate(
         typer.Option(
             help="For a kind with modes, one of them or both (the two on the same random numbers, and "
             "the difference): iamd integrated (the default: shared air picture) or national "
-            "(stovepipes). Other kinds have one mode.",
+            "(stovepipes); sar optimal (the default: effort where the object most likely is) or uniform. "
+            "Other kinds have one mode.",
             show_default=False,
         ),
     ] = None,
@@ -286,7 +287,8 @@ def simulate(
 
     IAMD: per C2 mode (integrated, national, both). HADR (relief distribution): need met by day, the
     sites worst served (by name, the rest summed up) and each nation's share of deliveries; --plans
-    exports the daily plans.
+    exports the daily plans. SAR (search and rescue): probability of success by hour, time to find and
+    each nation's value to the search.
     """
     from jointex.cli.progress import progress_bar
     from jointex.cli.render_simulation import render_simulation

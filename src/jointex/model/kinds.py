@@ -7,12 +7,13 @@ rehearse yet) keeps its parameters as plain data (`jointex.model.vignette_kind.P
 
 from __future__ import annotations
 
-from jointex.model import hadr, iamd
+from jointex.model import hadr, iamd, sar
 from jointex.model.vignette_kind import KindDeclaration, VignetteKind
 
 _KINDS: tuple[KindDeclaration, ...] = (
     iamd.DECLARATION,
     hadr.DECLARATION,
+    sar.DECLARATION,
 )
 
 DECLARATIONS: dict[VignetteKind, KindDeclaration] = {declaration.kind: declaration for declaration in _KINDS}
