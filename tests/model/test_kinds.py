@@ -16,10 +16,10 @@ from tests.conftest import REPO
 
 
 def test_the_registry_of_metrics_holds_every_declared_kinds_metrics() -> None:
-    assert {kind: d.metrics for kind, d in DECLARATIONS.items()} == VIGNETTE_METRICS
+    assert {kind: d.run_file_metrics() for kind, d in DECLARATIONS.items()} == VIGNETTE_METRICS
     for declaration in DECLARATIONS.values():
         assert declaration.metrics, declaration.kind
-        assert all(spec in METRICS.specs for spec in declaration.metrics)
+        assert all(spec in METRICS.specs for spec in declaration.run_file_metrics())
 
 
 @pytest.mark.parametrize(

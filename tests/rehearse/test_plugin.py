@@ -10,7 +10,7 @@ import pytest
 from jointex.errors import InputError
 from jointex.model import VignetteKind
 from jointex.model.kinds import DECLARATIONS
-from jointex.model.metrics import METRICS
+from jointex.model.metrics import METRICS, VIGNETTE_METRICS
 from jointex.rehearse.vignettes.plugin import SINGLE_RUN, VignetteModel
 from jointex.rehearse.vignettes.registry import rehearsed_kinds, vignette_model
 from tests.conftest import REPO
@@ -52,3 +52,18 @@ def test_no_code_above_the_kind_packages_asks_which_kind_it_holds() -> None:
         if member.search(text) or package.search(text):
             offenders.append(relative)
     assert offenders == []
+
+
+@pytest.mark.parametrize("kind", rehearsed_kinds(), ids=str)
+def test_a_run_file_of_every_mode_is_accepted_by_the_report(kind: VignetteKind) -> None:
+    """`--mode both` writes the second mode's metrics as ``<kind>.<mode>.<metric>``: the registry of
+    metrics knows them for every kind with modes, so `jointex report --runs` accepts its run file. A
+    comparison is of two modes: ``both`` names them."""
+    declaration = DECLARATIONS[kind]
+    assert len(declaration.modes) in (0, 2)
+    for mode in declaration.modes[1:]:
+        for spec in declaration.metrics:
+            name = spec.name.replace(f"{kind.value}.", f"{kind.value}.{mode}.", 1)
+            found = METRICS.find(name.replace("<", "").replace(">", ""))
+            assert found is not None and found.name == name
+            assert found in VIGNETTE_METRICS[kind]

@@ -288,13 +288,15 @@ def simulate(
     IAMD: per C2 mode (integrated, national, both). HADR (relief distribution): need met by day, the
     sites worst served (by name, the rest summed up) and each nation's share of deliveries; --plans
     exports the daily plans. SAR (search and rescue): probability of success by hour, time to find and
-    each nation's value to the search.
+    each nation's value to the search. MASCAL (mass casualties): 10-1-2 timelines through the medical
+    chain, its bottleneck and what one more surgical team or helicopter changes.
     """
     from jointex.cli.progress import progress_bar
     from jointex.cli.render_simulation import render_simulation
     from jointex.security.release import release_statement
+    from jointex.service.files import write_placed
+    from jointex.service.simulate import export_documents, run_file_document, simulation_page
     from jointex.service.simulate import simulate as run_simulation
-    from jointex.service.simulate import write_exports, write_run_file, write_simulation_html
 
     _check_outputs(as_json, files={"--html": html}, folders={"--runs": runs, "--plans": plans})
     loaded, chosen_reader = _load_for(file, reader, as_json)
@@ -316,12 +318,14 @@ def simulate(
                 progress=bar,
                 with_exports=plans is not None,
             )
-        pages = [write_simulation_html(result, html)] if html else []
-        written = [page.path for page in pages]
+        placed = [(simulation_page(result), html)] if html else []
         if runs:
-            written.append(write_run_file(result, runs))
+            document = run_file_document(result)
+            placed.append((document, runs / document.name))
         if plans:
-            written.extend(write_exports(result, plans))
+            placed.extend((document, plans / document.name) for document in export_documents(result))
+        pages = write_placed(placed)
+        written = [page.path for page in pages]
     except InputError as error:
         fail_with(error, as_json)
     if as_json:

@@ -57,7 +57,7 @@ def render_simulation(simulation: Simulation) -> None:
 
 
 def _estimates(simulation: Simulation, narrow: bool) -> Table:
-    """One row per metric: its title, unit, an estimate per C2 mode, the paired difference and the name an
+    """One row per metric: its title, unit, an estimate per mode, the paired difference and the name an
     objective uses. ``narrow`` (a terminal too narrow for that on one line): each row on two lines, the
     name under the title and each interval under its estimate."""
     summaries = {mode: simulation.summary(mode) for mode in simulation.runs}

@@ -15,7 +15,7 @@ from pydantic import Field, field_validator, model_validator
 
 from jointex.model.base import Frozen, Identifier, ShortText
 from jointex.model.geo import GeoPoint
-from jointex.model.metrics.iamd import IAMD_METRICS, IAMD_NATIONAL_METRICS
+from jointex.model.metrics.iamd import IAMD_METRICS
 from jointex.model.vignette_kind import FieldPath, KindDeclaration, VignetteKind, VignetteParameters
 
 
@@ -203,5 +203,11 @@ class IamdParameters(VignetteParameters):
         return references
 
 
-DECLARATION = KindDeclaration(VignetteKind.IAMD, IamdParameters, (*IAMD_METRICS, *IAMD_NATIONAL_METRICS))
+DECLARATION = KindDeclaration(
+    VignetteKind.IAMD,
+    IamdParameters,
+    IAMD_METRICS,
+    modes=("integrated", "national"),
+    mode_titles={"national": "national pictures"},
+)
 """The IAMD kind: its parameters, and its metrics (coalition-wide, then per nation)."""

@@ -406,4 +406,10 @@ SAR_METRICS: tuple[MetricSpec, ...] = (
 )
 """In the order a run reports them."""
 
-DECLARATION = KindDeclaration(VignetteKind.SAR, SarParameters, SAR_METRICS)
+DECLARATION = KindDeclaration(
+    VignetteKind.SAR,
+    SarParameters,
+    SAR_METRICS,
+    modes=("optimal", "uniform"),
+    mode_titles={"uniform": "uniform coverage"},
+)

@@ -8,7 +8,8 @@ parameter models chosen by the vignette's ``kind``), so every layer above gets t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from pydantic import ConfigDict
@@ -58,5 +59,27 @@ class KindDeclaration:
     kind: VignetteKind
     parameters: type[VignetteParameters]
     metrics: tuple[MetricSpec, ...]
-    """Every metric a rehearsal of this kind produces (all that its run file may carry), in the order a
-    run reports them."""
+    """Every metric a rehearsal of this kind produces, in the order a run reports them."""
+    modes: tuple[str, ...] = ()
+    """The ways of running a vignette of this kind that a run compares on common random numbers (IAMD:
+    ``integrated``, ``national``), the default first; none for a kind with one way of running."""
+    mode_titles: Mapping[str, str] = field(default_factory=dict)
+    """How a metric's title reads for a mode other than the first (``national pictures``)."""
+
+    def run_file_metrics(self) -> tuple[MetricSpec, ...]:
+        """All that a run file of this kind may carry: the metrics, then those of each mode after the
+        first as ``--mode both`` writes them (``iamd.national.leakers``)."""
+        return (*self.metrics, *(spec for mode in self.modes[1:] for spec in self.mode_metrics(mode)))
+
+    def mode_metrics(self, mode: str) -> tuple[MetricSpec, ...]:
+        """The metrics as a run of ``mode`` writes them beside the first mode's: ``<kind>.<mode>.<name>``."""
+        shown = self.mode_titles.get(mode, f"{mode} mode")
+        return tuple(
+            replace(
+                spec,
+                name=spec.name.replace(f"{self.kind.value}.", f"{self.kind.value}.{mode}.", 1),
+                description=f"{spec.description}, {shown} (run file of --mode both)",
+                title=f"{spec.title}, {shown}",
+            )
+            for spec in self.metrics
+        )

@@ -171,7 +171,7 @@ class _Rehearsals:
     evidence: list[RunFile]
 
 
-def _rehearse(loaded: LoadedExercise, interop: InteropResult, out: Path, replications: int) -> _Rehearsals:
+def _rehearse(loaded: LoadedExercise, interop: InteropRun, out: Path, replications: int) -> _Rehearsals:
     """Rehearse every vignette of the flagship jointex can simulate (every mode of a kind with modes, on
     common random numbers) from the coalition version and its interoperability analysis, and write each
     rehearsal's HTML report and run file (``runs/``)."""
@@ -224,7 +224,7 @@ def run_demo(out: Path, replications: int = DEMO_REPLICATIONS) -> DemoResult:
     loaded = report.loaded
     shown = summary_for_exercise(loaded)  # the coalition version, as the reports below
     interop = interop_for_exercise(loaded)
-    rehearsed = _rehearse(loaded, interop.result, out, replications)
+    rehearsed = _rehearse(loaded, interop, out, replications)
     relief, relief_files = _relief(out, replications)
     evidence = _Evidence(observations_for(loaded), tuple(rehearsed.evidence))
     after_action, pdf_warnings = after_action_documents(loaded, evidence.observations, evidence.runs, interop)

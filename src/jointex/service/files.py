@@ -115,7 +115,15 @@ def write_documents(documents: Iterable[Document], folder: Path) -> tuple[Writte
     while writing (a full disk, a folder in the way) leaves none of them written, so a report's HTML never
     stands beside the PDF of an older run. Raises `InputError` for a path that cannot be a file."""
     documents = list(documents)
-    paths = [folder / document.name for document in documents]
+    return write_placed([(document, folder / document.name) for document in documents])
+
+
+def write_placed(placed: Iterable[tuple[Document, Path]]) -> tuple[Written, ...]:
+    """Write each document to its own path, all or none (as `write_documents`): for documents bound for
+    different places (a report where ``--html`` says, a run file into ``--runs``)."""
+    pairs = list(placed)
+    documents = [document for document, _ in pairs]
+    paths = [path for _, path in pairs]
     for path in paths:
         _refuse_non_file(path)
     temporaries: list[Path] = []

@@ -46,8 +46,7 @@ def exercise_map(
     loaded: LoadedExercise, reader: Reader | str | None = None, vignette: str | None = None
 ) -> MapDocument:
     """The map of the exercise area and its units, or with ``vignette`` that vignette's map (the kind's
-    own: IAMD the defence and the raid, HADR sites, roads and the daily plan...; a kind without one: the
-    vignette's units), as
+    own, `VignetteModel.map`; for a kind without one, the vignette's units), as
     ``reader`` (a nation; by default, or with ``ALL``, the coalition) may see it. Raises `InputError`."""
     release = release_exercise(loaded.exercise, reader_for(loaded.exercise, reader))
     exercise = release.exercise

@@ -22,7 +22,7 @@ from jointex.service.exercises import LoadedExercise, load_exercise
 from jointex.service.files import Document, Written, write_document, write_documents
 
 if TYPE_CHECKING:
-    from jointex.analyse.interop import InteropResult
+    from jointex.service.interop import InteropRun
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def simulate(
     precision: float | None = None,
     progress: Progress | None = None,
     with_exports: bool = False,
-    interop: InteropResult | None = None,
+    interop: InteropRun | None = None,
 ) -> SimulationRun:
     """Rehearse ``vignette`` of an exercise (a file, or one already loaded) by Monte Carlo.
 
@@ -69,10 +69,16 @@ def simulate(
     participating nation may see (the coalition version). Results depend on ``seed`` alone, never on
     ``batch_size`` (default: the kind's) or the number of threads. ``with_exports`` refuses, before any
     work, a vignette whose kind has no files to export (`write_exports`: a relief plan). ``interop``: the
-    interoperability analysis of the released version, when the caller has it. Raises `InputError`.
+    interoperability analysis of this reader's version (`interop_for_exercise`), when the caller has it;
+    raises ValueError when it is another reader's. Raises `InputError`.
     """
     loaded = source if isinstance(source, LoadedExercise) else load_exercise(source)
-    release = release_exercise(loaded.exercise, reader_for(loaded.exercise, reader))
+    chosen = reader_for(loaded.exercise, reader)
+    if interop is not None and interop.reader != chosen:
+        raise ValueError(
+            f"the interoperability analysis is of {interop.reader.name}'s version, not {chosen.name}'s"
+        )
+    release = release_exercise(loaded.exercise, chosen)
     exercise = release.exercise
     if with_exports:
         _refuse_without_exports(find_vignette(exercise, vignette))
@@ -86,7 +92,7 @@ def simulate(
         batch_size=batch_size,
         target_half_width=precision,
         progress=progress,
-        interop=interop,
+        interop=interop.result if interop is not None else None,
     )
     label = document_label(exercise, vignette_labels(exercise, simulation.vignette), release.reader.nations)
     rehearsed = next(v for v in loaded.exercise.vignettes if v.id == simulation.vignette.id)

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from jointex.model.metrics.hadr import HADR_METRICS as HADR_METRICS
 from jointex.model.metrics.iamd import IAMD_METRICS as IAMD_METRICS
-from jointex.model.metrics.iamd import IAMD_NATIONAL_METRICS as IAMD_NATIONAL_METRICS
 from jointex.model.metrics.interop import INTEROP_METRIC_KEYS as INTEROP_METRIC_KEYS
 from jointex.model.metrics.interop import INTEROP_METRICS as INTEROP_METRICS
 from jointex.model.metrics.observed import OBSERVED_METRICS as OBSERVED_METRICS
@@ -45,7 +44,7 @@ def __getattr__(name: str) -> object:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from jointex.model.kinds import DECLARATIONS
 
-    kinds = {kind: declaration.metrics for kind, declaration in DECLARATIONS.items()}
+    kinds = {kind: declaration.run_file_metrics() for kind, declaration in DECLARATIONS.items()}
     vignette_metrics = [spec for metrics in kinds.values() for spec in metrics]
     globals()["VIGNETTE_METRICS"] = kinds
     globals()["METRICS"] = MetricRegistry((*INTEROP_METRICS, *vignette_metrics, *OBSERVED_METRICS))

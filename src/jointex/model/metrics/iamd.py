@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from jointex.model.metrics.spec import COUNT, NON_NEGATIVE, PROPORTION, MetricSpec
 
 SOURCE = "IAMD vignette"
@@ -87,14 +85,3 @@ IAMD_METRICS: tuple[MetricSpec, ...] = (
     ),
 )
 """In the order a run reports them."""
-
-IAMD_NATIONAL_METRICS: tuple[MetricSpec, ...] = tuple(
-    replace(
-        spec,
-        name=spec.name.replace("iamd.", "iamd.national.", 1),
-        description=f"{spec.description}, with national air pictures (run file of --mode both)",
-        title=f"{spec.title}, national pictures",
-    )
-    for spec in IAMD_METRICS
-)
-"""The national run's metrics as a run file of ``--mode both`` carries them beside the integrated ones."""

@@ -79,13 +79,4 @@ OBSERVED_METRICS: tuple[MetricSpec, ...] = (
         SOURCE,
         title="Time to contain a cyber attack",
     ),
-    MetricSpec(
-        "mascal.surgery_within_2h_pct",
-        "%",
-        PERCENT,
-        False,
-        "casualties needing surgery who reach it within two hours",
-        SOURCE,
-        title="Surgery within two hours",
-    ),
 )

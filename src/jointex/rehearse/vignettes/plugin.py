@@ -135,9 +135,6 @@ class VignetteModel(ABC):
     kind: ClassVar[VignetteKind]
     title: ClassVar[str]
     """The kind in the planners' words: ``search and rescue``."""
-    modes: ClassVar[tuple[str, ...]] = ()
-    """The modes a run can compare on common random numbers (IAMD: ``integrated``, ``national``), the
-    default first; none for a kind with one way of running."""
     exports_files: ClassVar[tuple[str, ...]] = ()
     """The file-name suffixes `exports` writes (``-plan.csv``), known before any run; none by default."""
     modes_note: ClassVar[str] = ""
@@ -151,6 +148,12 @@ class VignetteModel(ABC):
     def metrics(self) -> tuple[MetricSpec, ...]:
         return DECLARATIONS[self.kind].metrics
 
+    @property
+    def modes(self) -> tuple[str, ...]:
+        """The modes a run can compare on common random numbers (IAMD: ``integrated``, ``national``), the
+        default first; none for a kind with one way of running (declared in the model layer)."""
+        return DECLARATIONS[self.kind].modes
+
     def runs_for(self, mode: str | None) -> tuple[str, ...]:
         """The runs a request makes: the mode asked for, ``both`` (every mode), or by default the first;
         a kind without modes makes one run. Raises `InputError` for a mode the kind does not have."""
@@ -158,7 +161,7 @@ class VignetteModel(ABC):
             if mode is not None:
                 raise InputError.single(
                     f"--mode compares ways of running a drill; a {self.title} vignette ({self.kind.value}) "
-                    "has only one",
+                    "runs only one way: leave out --mode",
                     field=("--mode",),
                     expected=f"no --mode with a {self.kind.value} vignette",
                 )
@@ -169,7 +172,7 @@ class VignetteModel(ABC):
             return self.modes
         if mode not in self.modes:
             raise InputError.single(
-                f"a {self.kind.value} vignette has no mode {mode!r}",
+                f"a {self.title} vignette ({self.kind.value}) has no mode {mode!r}",
                 field=("--mode",),
                 expected=f"one of {', '.join((*self.modes, 'both'))}",
             )

@@ -25,7 +25,7 @@ def vignette_model(kind: VignetteKind) -> VignetteModel | None:
     """The model of ``kind``; None when jointex cannot rehearse it yet."""
     if kind not in rehearsed_kinds():
         return None
-    model = importlib.import_module(f"{_PACKAGE}.{kind.value}").VIGNETTE
+    model = getattr(importlib.import_module(f"{_PACKAGE}.{kind.value}"), "VIGNETTE", None)
     if not isinstance(model, VignetteModel) or model.kind is not kind:
         raise TypeError(f"{_PACKAGE}.{kind.value}.VIGNETTE is not the VignetteModel of {kind.value}")
     return model

@@ -37,7 +37,6 @@ class IamdModel(VignetteModel):
 
     kind = VignetteKind.IAMD
     title = "integrated air and missile defence"
-    modes = tuple(m.value for m in Mode)
     modes_note = (
         "Both modes drew the same random numbers (common random numbers); a difference whose interval "
         "excludes 0 is what the shared air picture changes."

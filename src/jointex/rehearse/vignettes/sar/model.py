@@ -34,7 +34,6 @@ class SarModel(VignetteModel):
 
     kind = VignetteKind.SAR
     title = "search and rescue"
-    modes = ALLOCATIONS
     modes_note = (
         "Both allocations drew the same drift cases and survival times (common random numbers); a "
         "difference whose interval excludes 0 is what planning the effort on the probability map gains "
