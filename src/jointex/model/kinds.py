@@ -7,19 +7,15 @@ rehearse yet) keeps its parameters as plain data (`jointex.model.vignette_kind.P
 
 from __future__ import annotations
 
-from jointex.model import hadr, iamd, sar
+from jointex.model import hadr, iamd, mascal, sar
 from jointex.model.vignette_kind import KindDeclaration, VignetteKind
 
 _KINDS: tuple[KindDeclaration, ...] = (
     iamd.DECLARATION,
     hadr.DECLARATION,
     sar.DECLARATION,
+    mascal.DECLARATION,
 )
 
 DECLARATIONS: dict[VignetteKind, KindDeclaration] = {declaration.kind: declaration for declaration in _KINDS}
 """Each declared kind's parameters and metrics, by kind."""
-
-
-def declaration(kind: VignetteKind) -> KindDeclaration | None:
-    """The kind's declaration, or None for a kind whose parameters stay plain data."""
-    return DECLARATIONS.get(kind)
