@@ -239,7 +239,8 @@ def simulate(
             max=1_000_000,
             help="Run exactly N replications (with --precision, at most N). Default, per vignette kind: "
             "iamd up to 1,000, stopping once the leak probability's 95% CI is within +-0.005 (at least "
-            "100); hadr up to 100, stopping once the need met is within +-1 point (at least 30).",
+            "100); hadr up to 100, stopping once the need met is within +-1 point (at least 30); sar up "
+            "to 5,000 and mascal up to 1,000, each until its headline metric is precise (docs/rehearsal.md).",
             show_default=False,
         ),
     ] = None,
