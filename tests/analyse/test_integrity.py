@@ -173,8 +173,11 @@ def test_a_typo_in_a_vignette_unit_list_is_one_problem_not_three(tmp_path: Path)
     units = "units: [USA-PATRIOT, DEU-PATRIOT,"
     exercise = _baltic_shield_with(tmp_path, units, units.replace("USA-PATRIOT,", "USA-PATRIOTT,"))
     problems = validate_exercise(exercise).problems
+    typo_line = 1 + exercise.read_text(encoding="utf-8").splitlines().index(
+        next(line for line in exercise.read_text(encoding="utf-8").splitlines() if "USA-PATRIOTT" in line)
+    )
     assert [(p.line, p.message) for p in problems] == [
-        (82, "unknown unit 'USA-PATRIOTT'; did you mean USA-PATRIOT, DEU-PATRIOT, NLD-PATRIOT?")
+        (typo_line, "unknown unit 'USA-PATRIOTT'; did you mean USA-PATRIOT, DEU-PATRIOT, NLD-PATRIOT?")
     ]
 
 

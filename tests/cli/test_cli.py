@@ -175,10 +175,11 @@ def test_demo_validates_analyses_and_writes_the_report(tmp_path: Path) -> None:
     assert data["validation"]["valid"] is True
     assert data["summary"]["name"] == "BALTIC SHIELD 27"
     assert data["interop"]["gaps"]
-    assert data["assessment"]["rating_counts"] == {"P": 0, "S": 1, "M": 1, "U": 3, "not rated": 0}
+    assert data["assessment"]["rating_counts"] == {"P": 0, "S": 1, "M": 1, "U": 4, "not rated": 0}
     assert data["not_rehearsed"] == ["V-AAR-TRAIL (movement)"]
-    raid, relief = data["rehearsals"]
+    raid, casualties, relief = data["rehearsals"]
     assert raid["vignette"] == "V-IAMD-RAID" and raid["replications"] == 1000
+    assert casualties["vignette"] == "V-MASCAL-AIRBASE" and casualties["detail"]["facilities"]
     assert relief["vignette"] == "V-HADR-RELIEF" and relief["replications"] == 30
     assert len(relief["detail"]["need_met_by_day_pct"]) == 7
     assert raid["differences"]["metrics"]["iamd.leakers"]["ci_high"] < 0
@@ -189,6 +190,8 @@ def test_demo_validates_analyses_and_writes_the_report(tmp_path: Path) -> None:
         str(out / "interop.html"),
         str(out / "V-IAMD-RAID-rehearsal.html"),
         str(out / "runs" / "V-IAMD-RAID.json"),
+        str(out / "V-MASCAL-AIRBASE-rehearsal.html"),
+        str(out / "runs" / "V-MASCAL-AIRBASE.json"),
         str(out / "relief" / "V-HADR-RELIEF-rehearsal.html"),
         str(out / "relief" / "V-HADR-RELIEF-plan.csv"),
         str(out / "relief" / "V-HADR-RELIEF-plan.geojson"),

@@ -24,9 +24,10 @@ def test_report_json_lists_ratings_evidence_and_plan(tmp_path: Path) -> None:
         "OBJ-AAR-1",
         "OBJ-DEF-1",
         "OBJ-CUAS-1",
+        "OBJ-MED-1",
         "OBJ-DIP-1",
     ]
-    dip = data["ratings"][4]
+    dip = data["ratings"][5]
     assert dip["measures"][0]["status"] == "uncertain"
     assert dip["hseep"] == "M"
     assert any(p["owner"] == "USA" and not p["proposed"] for p in data["improvement_plan"])
@@ -114,4 +115,4 @@ def test_a_report_without_the_rehearsal_says_which_to_run_and_pass(tmp_path: Pat
     (runs / "raid.json").write_text(json.dumps(run_file(exercise, "V-IAMD-RAID", leak)))
     result = runner.invoke(app, ["report", str(EXAMPLES[0]), "--runs", str(runs), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "no run of vignette" not in result.stderr
+    assert "no run of vignette V-IAMD-RAID" not in result.stderr

@@ -130,7 +130,17 @@ def test_relief_refuses_the_air_picture_modes_and_iamd_refuses_plans(tmp_path: P
     assert "runs only one way" in result.output
     flagship = REPO / "examples" / "baltic-shield" / "exercise.yaml"
     result = runner.invoke(
-        app, ["simulate", str(flagship), "--replications", "2", "--plans", str(tmp_path / "p")]
+        app,
+        [
+            "simulate",
+            str(flagship),
+            "--vignette",
+            "V-IAMD-RAID",
+            "--replications",
+            "2",
+            "--plans",
+            str(tmp_path / "p"),
+        ],
     )
     assert result.exit_code == 2
     assert "only hadr vignettes have plans to write" in result.output

@@ -73,7 +73,7 @@ def test_page_one_is_the_executive_summary_with_every_objective_rated(rendered: 
     assert rendered.report.exercise.name in first
     assert ", ".join(rendered.report.exercise.nations) in first
     objectives = [entry.item for section in rendered.report.sections for entry in section.objectives]
-    assert len(objectives) == 5
+    assert len(objectives) == len(rendered.report.exercise.objectives) >= 5
     for rating in objectives:
         assert rating.objective.id in first
         assert rating.hseep is not None and rating.training is not None
