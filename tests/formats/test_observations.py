@@ -16,7 +16,7 @@ from tests.conftest import REPO
 
 def test_the_example_files_read() -> None:
     baltic = read_observations(REPO / "examples" / "baltic-shield" / "observations.yaml")
-    assert len(baltic.observations) == 8 and len(baltic.actions) == 2
+    assert len(baltic.observations) == 10 and len(baltic.actions) == 2
     pacific = read_observations(REPO / "examples" / "pacific-shelter" / "observations.csv")
     assert [o.rating for o in pacific.observations] == [
         HseepRating.S,
