@@ -148,7 +148,7 @@ class IamdParameters(VignetteParameters):
     defended_assets: tuple[DefendedAsset, ...] = Field(min_length=1)
     raids: tuple[Raid, ...] = Field(min_length=1)
     sensors: tuple[Sensor, ...] = Field(min_length=1)
-    shooters: tuple[Shooter, ...] = Field(min_length=1)
+    shooters: tuple[Shooter, ...] = Field(min_length=1, title="fire units")
     doctrine: Literal["shoot-shoot", "shoot-look-shoot"] = Field(
         default="shoot-look-shoot",
         description="shoot-shoot: each fire unit engages a threat once with its salvo; shoot-look-shoot: "

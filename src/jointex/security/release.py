@@ -242,7 +242,9 @@ def releasable_parameters(
         return None
     if withheld is not None:
         for key, indices in dropped.items():
-            withheld[f"{vignette.kind.value} {key.replace('shooters', 'fire units')}"] += len(indices)
+            field = type(parameters).model_fields.get(key)
+            named = field.title if field is not None and field.title else key.replace("_", " ")
+            withheld[f"{vignette.kind.value} {named}"] += len(indices)
     return kept
 
 
