@@ -406,10 +406,14 @@ SAR_METRICS: tuple[MetricSpec, ...] = (
 )
 """In the order a run reports them."""
 
+ALLOCATIONS = ("optimal", "uniform")
+"""How a search spreads its effort, the kind's two modes: where Stone's allocation puts it on the
+probability map, or evenly over the search area."""
+
 DECLARATION = KindDeclaration(
     VignetteKind.SAR,
     SarParameters,
     SAR_METRICS,
-    modes=("optimal", "uniform"),
+    modes=ALLOCATIONS,
     mode_titles={"uniform": "uniform coverage"},
 )

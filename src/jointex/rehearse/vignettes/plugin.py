@@ -61,15 +61,14 @@ class Setting:
         interop: InteropResult | None = None,
     ) -> None:
         self.exercise, self.vignette, self.catalogue = exercise, vignette, catalogue
-        self._interop = interop
+        if interop is not None:
+            self.__dict__["interop"] = interop  # what `interop` would otherwise compute
 
     @cached_property
     def interop(self) -> InteropResult:
-        if self._interop is None:
-            from jointex.analyse.interop import analyse_interop
+        from jointex.analyse.interop import analyse_interop
 
-            self._interop = analyse_interop(self.exercise, self.catalogue)
-        return self._interop
+        return analyse_interop(self.exercise, self.catalogue)
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from jointex.model.metrics.display import MISSING, format_estimate_brief, format_number
+from jointex.model.sar import ALLOCATIONS
 from jointex.rehearse.engine import Estimate, RunTable
 from jointex.rehearse.vignettes.plugin import DetailTable
 from jointex.rehearse.vignettes.sar.compile import SarVignette
-from jointex.rehearse.vignettes.sar.plan import ALLOCATIONS
 
 HOURS_SHOWN = 12
 """A search longer than this shows every third hour (and the last) in its table."""

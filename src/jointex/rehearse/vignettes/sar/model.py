@@ -12,12 +12,13 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from jointex.model import Label
+from jointex.model.sar import ALLOCATIONS
 from jointex.model.vignette_kind import VignetteKind
 from jointex.rehearse.engine import RunTable
 from jointex.rehearse.vignettes.plugin import CompiledVignette, Figure, Rehearsed, Setting, VignetteModel
 from jointex.rehearse.vignettes.sar.compile import SarVignette
 from jointex.rehearse.vignettes.sar.detail import SarDetail, sar_detail
-from jointex.rehearse.vignettes.sar.plan import ALLOCATIONS, OPTIMAL, plan_search
+from jointex.rehearse.vignettes.sar.plan import OPTIMAL, plan_search
 from jointex.rehearse.vignettes.sar.scene import compile_scene
 
 if TYPE_CHECKING:

@@ -26,15 +26,14 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from jointex.model.sar import ALLOCATIONS
 from jointex.rehearse.vignettes.sar.allocate import stone_allocation
 from jointex.rehearse.vignettes.sar.drift import bandwidth_nm
 from jointex.rehearse.vignettes.sar.kernel import miss_probability
 from jointex.rehearse.vignettes.sar.patterns import Area, pattern_path
 from jointex.rehearse.vignettes.sar.scene import SarScene
 
-OPTIMAL = "optimal"
-UNIFORM = "uniform"
-ALLOCATIONS = (OPTIMAL, UNIFORM)
+OPTIMAL, UNIFORM = ALLOCATIONS
 DRAWS_PER_UNIT = 1 << 24
 """Leg draws are numbered unit by unit, so that plans sharing a unit share its legs' draws."""
 UNIFORM_QUANTILES = (5.0, 95.0)
